@@ -1,0 +1,14 @@
+/**
+ * Builds the `pnpm cli` program. Each command lives in its own module under `commands/` and
+ * registers itself here, so `--help` lists every command with its own options.
+ */
+import { Command } from 'commander';
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('pnpm cli')
+    .description('Plan delivery tracker: import plans, manage the database, produce reports.')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ outputError: (text, write) => write(text) });
+  return program;
+}
