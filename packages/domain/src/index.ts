@@ -8,6 +8,7 @@
  * @packageDocumentation
  */
 export * from './dorset/index.js';
+export * from './errors.js';
 export * from './importer/index.js';
 export * from './model/index.js';
 export * from './rollup/index.js';

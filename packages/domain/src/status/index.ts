@@ -1,2 +1,3 @@
-// Filled in by the status module's work; re-exported from the package entry point.
-export {};
+// Lifecycle-status transitions and labels, RAG labels and ordering.
+export * from './lifecycle.js';
+export * from './rag.js';

@@ -1,2 +1,4 @@
-// Filled in by the timeline module's work; re-exported from the package entry point.
-export {};
+// Calendar dates, financial years and quarters, the plan period, elapsed share and overdue.
+export * from './calendar.js';
+export * from './financial-year.js';
+export * from './plan.js';
