@@ -3,6 +3,7 @@
  * registers itself here, so `--help` lists every command with its own options.
  */
 import { Command } from 'commander';
+import { registerImportPlan } from './commands/import-plan.js';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -10,5 +11,6 @@ export function buildProgram(): Command {
     .description('Plan delivery tracker: import plans, manage the database, produce reports.')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ outputError: (text, write) => write(text) });
+  registerImportPlan(program);
   return program;
 }

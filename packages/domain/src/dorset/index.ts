@@ -1,2 +1,2 @@
-// Filled in by the dorset module's work; re-exported from the package entry point.
-export {};
+// The Dorset Police & Crime Plan 2021–29 as data.
+export { dorsetPlanDocument } from './plan.js';

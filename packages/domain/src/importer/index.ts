@@ -1,2 +1,13 @@
-// Filled in by the importer module's work; re-exported from the package entry point.
-export {};
+// The plan-text importer: plan text in, a validated PlanDocument out.
+export {
+  CROSS_CUTTING_SECTION_TITLES,
+  type ParsePlanTextOptions,
+  parsePlanText,
+} from './parse-plan-text.js';
+export {
+  isPlanImportError,
+  PLAN_IMPORT_ERROR_CODES,
+  PlanImportError,
+  type PlanImportErrorCode,
+} from './plan-import-error.js';
+export * from './schema.js';
