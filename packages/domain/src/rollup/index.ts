@@ -1,2 +1,4 @@
-// Filled in by the rollup module's work; re-exported from the package entry point.
-export {};
+// Roll-ups of actions and commitments, and expected against actual progress.
+export * from './expected.js';
+export * from './plan.js';
+export * from './rollup.js';
