@@ -1,0 +1,20 @@
+/**
+ * Persistence for the plan delivery tracker: the Prisma client and its types, the two drivers
+ * (embedded PGlite, PostgreSQL) behind one `openDatabase`, and the offline migrator.
+ *
+ * @packageDocumentation
+ */
+export { type Database, type OpenDatabaseOptions, openDatabase } from './client.js';
+export { type DatabaseEnv, DatabaseEnvError, databaseEnv, parseDatabaseEnv } from './env.js';
+export * from './generated/prisma/client.js';
+export {
+  applyMigrations,
+  type CreatedMigration,
+  type CreateMigrationOptions,
+  createMigration,
+  type MigrationDiff,
+  type MigrationPaths,
+  migrationDiff,
+} from './migrate/index.js';
+export { defaultPgliteDataDir, migrationsDir, repoRoot, schemaPath } from './paths.js';
+export { PGliteAdapterFactory } from './pglite.js';
