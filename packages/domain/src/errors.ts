@@ -5,7 +5,8 @@
  */
 
 /**
- * Every error code the domain package raises. Codes are stable: a code is never renamed or
+ * Error codes raised by the status and timeline modules. Other modules (the importer) add
+ * their own prefixed codes through `DomainError`'s type parameter. Codes are stable: a code is never renamed or
  * reused, so clients may match on it.
  */
 export const DOMAIN_ERROR_CODES = [
@@ -26,7 +27,9 @@ export type DomainErrorDetails = Readonly<Record<string, unknown>>;
  * Base class of every expected failure raised by the domain package.
  *
  * The message is written for the person who made the request and says what to do next;
- * `code` is for programs. Subclasses narrow `code` to the codes they can raise.
+ * `code` is for programs. Subclasses narrow `code` to the codes they can raise; a module with
+ * its own codes passes them as `Code` (any prefixed string), e.g.
+ * `class PlanImportError extends DomainError<PlanImportErrorCode>`.
  *
  * @example
  * ```ts
@@ -34,7 +37,7 @@ export type DomainErrorDetails = Readonly<Record<string, unknown>>;
  * catch (error) { if (isDomainError(error)) return { code: error.code, message: error.message }; throw error; }
  * ```
  */
-export class DomainError<Code extends DomainErrorCode = DomainErrorCode> extends Error {
+export class DomainError<Code extends string = DomainErrorCode> extends Error {
   /** Stable, prefixed error code, e.g. `STATUS_REASON_REQUIRED`. */
   readonly code: Code;
   /** Machine-readable facts about the failure; empty when there are none. */
@@ -65,7 +68,7 @@ export class DomainError<Code extends DomainErrorCode = DomainErrorCode> extends
  * @param value - anything caught
  * @param code - when given, the error must also carry this code
  */
-export function isDomainError<Code extends DomainErrorCode>(
+export function isDomainError<Code extends string>(
   value: unknown,
   code?: Code,
 ): value is DomainError<Code> {
