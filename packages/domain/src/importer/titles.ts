@@ -15,7 +15,19 @@ function simplify(text: string): string {
  * The forms of a title that count as the same title: as written, without its bracketed
  * acronym, and with the acronym standing in for the words it abbreviates.
  */
-export function titleKeys(title: string): Set<string> {
+export function titleKeys(title: string): ReadonlySet<string> {
+  const cached = keyCache.get(title);
+  if (cached) return cached;
+  if (keyCache.size > 2000) keyCache.clear();
+  const keys = computeKeys(title);
+  keyCache.set(title, keys);
+  return keys;
+}
+
+// The same few titles are compared against every line of a plan, so their keys are kept.
+const keyCache = new Map<string, ReadonlySet<string>>();
+
+function computeKeys(title: string): Set<string> {
   const base = title.toLowerCase().replace(/&/g, ' and ');
   const keys = new Set([simplify(base), simplify(base.replace(/\([^)]*\)/g, ' '))]);
   const bracketed = /^(.*?)\(\s*([\p{L}]{2,8})\s*\)(.*)$/u.exec(base);
@@ -34,8 +46,12 @@ export function titleKeys(title: string): Set<string> {
   return keys;
 }
 
+// Longer text is a paragraph, not a title; skipping it keeps the importer fast.
+const TITLE_MAX_LENGTH = 150;
+
 /** True when two wordings name the same title. */
 export function sameTitle(a: string, b: string): boolean {
+  if (a.length > TITLE_MAX_LENGTH || b.length > TITLE_MAX_LENGTH) return false;
   const keys = titleKeys(a);
   for (const key of titleKeys(b)) if (keys.has(key)) return true;
   return false;
