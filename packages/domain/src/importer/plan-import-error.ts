@@ -1,5 +1,5 @@
 /** The one error the plan-text importer throws: a stable code and the 1-based line at fault. */
-import { DomainError, type DomainErrorDetails } from '../errors.js';
+import { DomainError } from '../errors.js';
 
 /** Every code a {@link PlanImportError} can carry. Stable: never renamed or reused. */
 export const PLAN_IMPORT_ERROR_CODES = [
@@ -19,22 +19,11 @@ export const PLAN_IMPORT_ERROR_CODES = [
 /** One of {@link PLAN_IMPORT_ERROR_CODES}. */
 export type PlanImportErrorCode = (typeof PLAN_IMPORT_ERROR_CODES)[number];
 
-// DomainError's code parameter is typed as the codes listed in src/errors.ts, which does not
-// list the importer's yet. Until it does, widen only the constructor's parameter type: at run
-// time this is DomainError itself, so `instanceof DomainError` and `isDomainError` hold.
-const DomainErrorBase = DomainError as unknown as new (
-  code: PlanImportErrorCode,
-  message: string,
-  details?: DomainErrorDetails,
-  options?: ErrorOptions,
-) => Omit<DomainError, 'code'>;
-
 /**
  * Plan text the importer cannot turn into a plan. The message reads
  * `[source ]line N: what is wrong — what to do`, so a command-line tool can print it as is.
  */
-export class PlanImportError extends DomainErrorBase {
-  declare readonly code: PlanImportErrorCode;
+export class PlanImportError extends DomainError<PlanImportErrorCode> {
   /** 1-based line of the text at fault (1 when the fault is the text as a whole). */
   readonly line: number;
   /** The message without its location prefix. */
