@@ -7,14 +7,14 @@
 import { mkdir } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
+import { PGliteAdapterFactory } from './drivers/pglite.js';
+import { PostgresAdapterFactory } from './drivers/postgres.js';
 import { databaseEnv, parseDatabaseEnv } from './env.js';
 import { type Prisma, PrismaClient } from './generated/prisma/client.js';
 import { applyMigrations } from './migrate/index.js';
 import { defaultPgliteDataDir, repoRoot } from './paths.js';
-import { PGliteAdapterFactory } from './pglite.js';
 
 export interface OpenDatabaseOptions {
   /** Overrides DATABASE_URL; same forms. */
@@ -94,7 +94,7 @@ async function openPglite(
 
 function openPostgres(url: string, options: OpenDatabaseOptions): Database {
   const pool = new pg.Pool({ connectionString: url });
-  const adapterFactory = new PrismaPg(pool);
+  const adapterFactory = new PostgresAdapterFactory(pool);
   const prisma = new PrismaClient({ adapter: adapterFactory, log: options.log ?? [] });
   return {
     kind: 'postgresql',

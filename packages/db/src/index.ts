@@ -5,6 +5,8 @@
  * @packageDocumentation
  */
 export { type Database, type OpenDatabaseOptions, openDatabase } from './client.js';
+export { PGliteAdapterFactory } from './drivers/pglite.js';
+export { PostgresAdapterFactory } from './drivers/postgres.js';
 export { type DatabaseEnv, DatabaseEnvError, databaseEnv, parseDatabaseEnv } from './env.js';
 export * from './generated/prisma/client.js';
 export {
@@ -17,4 +19,3 @@ export {
   migrationDiff,
 } from './migrate/index.js';
 export { defaultPgliteDataDir, migrationsDir, repoRoot, schemaPath } from './paths.js';
-export { PGliteAdapterFactory } from './pglite.js';

@@ -1,21 +1,17 @@
-// The embedded driver: PGlite (PostgreSQL in WebAssembly) reached through the community adapter
-// `pglite-prisma-adapter`, with two fixes that migrations need.
+// The embedded driver: PGlite (PostgreSQL in WebAssembly) through the community adapter
+// `pglite-prisma-adapter`, made safe for migrations.
 import { PGlite } from '@electric-sql/pglite';
 import type {
   SqlDriverAdapter,
   SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { executeScriptsWhole } from './scripts.js';
 
 /**
- * A Prisma driver-adapter factory over one PGlite instance, usable by the client and by the
- * schema engine.
- *
- * - The community adapter's `executeScript` does not await `exec`, so a failing migration script
- *   would be recorded as applied and its error would surface as an unhandled rejection. Scripts
- *   are awaited here and their errors reported like query errors.
- * - Its shadow databases (used to replay the migrations folder when diffing) are never closed;
- *   here they are closed when the schema engine disposes of them.
+ * A Prisma driver-adapter factory over one PGlite instance, for the client and the schema
+ * engine. Scripts are awaited (see scripts.ts), and the in-memory shadow databases that the
+ * engine asks for are closed when it disposes of them (the community adapter never closes them).
  */
 export class PGliteAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
   readonly provider = 'postgres';
@@ -24,12 +20,15 @@ export class PGliteAdapterFactory implements SqlMigrationAwareDriverAdapterFacto
   constructor(readonly client: PGlite) {}
 
   async connect(): Promise<SqlDriverAdapter> {
-    return awaitingScripts(await new PrismaPGlite(this.client).connect(), this.client);
+    const adapter = await new PrismaPGlite(this.client).connect();
+    return executeScriptsWhole(adapter, (script) => this.client.exec(script));
   }
 
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
     const shadow = await PGlite.create();
-    const adapter = awaitingScripts(await new PrismaPGlite(shadow).connect(), shadow);
+    const adapter = executeScriptsWhole(await new PrismaPGlite(shadow).connect(), (script) =>
+      shadow.exec(script),
+    );
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();
@@ -37,18 +36,4 @@ export class PGliteAdapterFactory implements SqlMigrationAwareDriverAdapterFacto
     };
     return adapter;
   }
-}
-
-function awaitingScripts(adapter: SqlDriverAdapter, client: PGlite): SqlDriverAdapter {
-  // `onError` is the adapter's own (untyped) mapping of PGlite errors to DriverAdapterError.
-  const { onError } = adapter as unknown as { onError?: (error: unknown) => never };
-  adapter.executeScript = async (script: string) => {
-    try {
-      await client.exec(script);
-    } catch (error) {
-      if (onError) onError.call(adapter, error);
-      throw error;
-    }
-  };
-  return adapter;
 }

@@ -5,11 +5,11 @@ import { readFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SchemaFilter } from '@prisma/schema-engine-wasm';
+import { PGliteAdapterFactory } from '../drivers/pglite.js';
 import {
   migrationsDir as defaultMigrationsDir,
   schemaPath as defaultSchemaPath,
 } from '../paths.js';
-import { PGliteAdapterFactory } from '../pglite.js';
 import { type OpenSchemaEngine, openSchemaEngine, runEngineCommand } from './engine.js';
 import { readMigrationsFolder, writeMigration } from './folder.js';
 
