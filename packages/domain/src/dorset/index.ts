@@ -1,2 +1,7 @@
-// The Dorset Police & Crime Plan 2021–29 as data.
+// The Dorset Police & Crime Plan 2021–29 as data: the plan, its revisions, its measures and the
+// demo delivery data the seed loads.
+export * from './delivery.js';
+export * from './measures.js';
+export * from './office.js';
 export { dorsetPlanDocument } from './plan.js';
+export * from './revisions.js';
