@@ -3,6 +3,7 @@
 //   migrate:diff                     print the SQL the schema needs; exit 2 when there is some
 //   migrate:deploy                   apply pending migrations to DATABASE_URL (or data/pglite)
 import { openDatabase } from '../client.js';
+import { DatabaseEnvError } from '../env.js';
 import { createMigration, migrationDiff } from './index.js';
 
 async function main(args: string[]): Promise<number> {
@@ -48,7 +49,11 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-const code = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2)).catch((error: unknown) => {
+  // A bad environment is the user's to fix: say what, without a stack trace.
+  console.error(error instanceof DatabaseEnvError ? error.message : error);
+  return 1;
+});
 // The wasm schema engine leaves a timer of about ten seconds behind; do not wait for it. Exit once
 // stdout has drained so that a piped diff is not cut short.
 process.stdout.write('', () => process.exit(code));
