@@ -11,6 +11,7 @@ export * from './dorset/index.js';
 export * from './errors.js';
 export * from './importer/index.js';
 export * from './model/index.js';
+export * from './report/index.js';
 export * from './rollup/index.js';
 export * from './status/index.js';
 export * from './timeline/index.js';

@@ -1,0 +1,12 @@
+// The quarterly monitoring report: its input contract, its model, and the renderers that turn it
+// into HTML, Markdown, CSV and JSON for the Police and Crime Panel.
+export * from './build.js';
+export * from './format.js';
+export * from './input.js';
+export * from './measures.js';
+export * from './model.js';
+export { compareCommitmentCodes } from './order.js';
+export * from './render-csv.js';
+export { renderReportHtml } from './render-html.js';
+export * from './render-json.js';
+export * from './render-markdown.js';

@@ -1,0 +1,81 @@
+/** The report's commitments as CSV (RFC 4180), one row each, for spreadsheets. */
+
+import { CROSS_CUTTING_SECTION_TITLES } from '../importer/index.js';
+import { formatReportDate, priorityHeading, ragText, statusText } from './format.js';
+import type { MonitoringReport, ReportCommitment } from './model.js';
+
+/** The CSV's header row, in column order. */
+export const REPORT_CSV_COLUMNS = [
+  'Code',
+  'Priority',
+  'Theme',
+  'Commitment',
+  'Status',
+  'RAG',
+  'Owner',
+  'Last update date',
+  'Last update note',
+] as const;
+
+/** Options of {@link renderReportCsv}. */
+export interface ReportCsvOptions {
+  /** Start with a UTF-8 byte order mark, which Excel needs to read the text as UTF-8. Default `false`. */
+  readonly byteOrderMark?: boolean;
+}
+
+/**
+ * Quotes one CSV field as RFC 4180 says: in double quotes, with quotes doubled, when it holds a
+ * comma, a quote, a carriage return or a line feed; as it is otherwise.
+ *
+ * @param value - the field's text
+ */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * Guards free text against spreadsheet formula injection: text starting with `=`, `+`, `-`, `@`,
+ * a tab or a carriage return gets a leading `'`, so a spreadsheet shows it instead of running it.
+ */
+function textCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function row(c: ReportCommitment, report: MonitoringReport): string[] {
+  const priority = report.priorities.find((p) => p.number === c.priorityNumber);
+  const place = priority
+    ? priorityHeading(priority)
+    : c.crossCuttingSection
+      ? `Cross-cutting: ${CROSS_CUTTING_SECTION_TITLES[c.crossCuttingSection]}`
+      : '';
+  return [
+    c.code,
+    textCell(place),
+    textCell(c.themeTitle ?? ''),
+    textCell(c.text),
+    statusText(c.status),
+    ragText(c.rag),
+    textCell(c.owner ?? ''),
+    c.latestNote ? formatReportDate(c.latestNote.recordedOn) : '',
+    textCell(c.latestNote?.narrative ?? ''),
+  ];
+}
+
+/**
+ * Renders the report's commitments as CSV: a header row ({@link REPORT_CSV_COLUMNS}), then one
+ * row per commitment in code order, the priorities' first and the cross-cutting ones after.
+ * Fields are quoted as RFC 4180 says ({@link csvField}), every record ends with CRLF, and free
+ * text that a spreadsheet would take for a formula is prefixed with `'`.
+ *
+ * @param report - from `buildMonitoringReport`
+ * @param options - whether to start with a byte order mark
+ */
+export function renderReportCsv(report: MonitoringReport, options: ReportCsvOptions = {}): string {
+  const commitments = [
+    ...report.priorities.flatMap((p) => p.commitments),
+    ...report.crossCutting.commitments,
+  ];
+  const records = [[...REPORT_CSV_COLUMNS], ...commitments.map((c) => row(c, report))];
+  const body = records.map((fields) => `${fields.map(csvField).join(',')}\r\n`).join('');
+  return `${options.byteOrderMark ? '\uFEFF' : ''}${body}`;
+}
