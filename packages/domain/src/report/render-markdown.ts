@@ -31,17 +31,19 @@ import type {
 } from './model.js';
 
 /**
- * Escapes text for Markdown: backslash-escapes the punctuation that could start markup or HTML
- * (`|` included, so text is safe in table cells) and turns line breaks into `<br>`, which
- * keeps a multi-line narrative inside its table cell or list item.
+ * Escapes text for Markdown: backslash-escapes the punctuation that could start emphasis, code,
+ * links or HTML (`|` included, so text is safe in table cells), entity references, and the
+ * markers that start a heading or list at the beginning of the text; turns line breaks into
+ * `<br>`, which keeps a multi-line narrative inside its table cell or list item.
  *
  * @param text - any text
  */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\\`*_{}[\]<>()#+!|~&]/g, '\\$&')
-    .replace(/^(\s*)([-=])/gm, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
+    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&')
+    .replace(/^(\s*)([-+=#])/gm, '$1\\$2')
+    .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/gm, '$1\\$2')
     .replace(/\r\n|\r|\n/g, '<br>');
 }
 
@@ -88,6 +90,23 @@ function counts(rollUp: ReportRollUp): string {
   );
 }
 
+/** What an update changed, e.g. `Status: In progress → Completed. RAG: Green – on track.` */
+function headlineMoves(h: ReportHeadline): string {
+  const status =
+    h.statusBefore === h.statusAfter
+      ? `Status: ${statusText(h.statusAfter)}.`
+      : `Status: ${changeArrow(statusText(h.statusBefore), statusText(h.statusAfter))}.`;
+  const rag =
+    h.ragBefore === h.ragAfter
+      ? `RAG: ${ragText(h.ragAfter)}.`
+      : `RAG: ${changeArrow(ragText(h.ragBefore), ragText(h.ragAfter))}.`;
+  const progress =
+    h.progressAfter !== null && h.progressBefore !== h.progressAfter
+      ? ` Progress: ${changeArrow(percentText(h.progressBefore), percentText(h.progressAfter))}.`
+      : '';
+  return `${status} ${rag}${progress}`;
+}
+
 function headlines(items: readonly ReportHeadline[], period: string): string {
   if (items.length === 0) return `No updates were recorded for ${md(period)}.`;
   return items
@@ -95,7 +114,7 @@ function headlines(items: readonly ReportHeadline[], period: string): string {
       const lines = [
         `- **${md(h.code)}** ${md(h.commitmentText)}${h.actionTitle ? ` (delivery action: ${md(h.actionTitle)})` : ''}`,
         `  ${md(h.narrative)}`,
-        `  *Recorded ${md(formatReportDate(h.recordedOn))} by ${md(h.author)}. Status: ${md(changeArrow(statusText(h.statusBefore), statusText(h.statusAfter)))}. RAG: ${md(changeArrow(ragText(h.ragBefore), ragText(h.ragAfter)))}.*`,
+        `  *Recorded ${md(formatReportDate(h.recordedOn))} by ${md(h.author)}. ${md(headlineMoves(h))}*`,
       ];
       if (h.evidence.length > 0) {
         lines.push(
