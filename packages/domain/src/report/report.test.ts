@@ -308,13 +308,11 @@ function fixture(): ReportInput {
 function shuffled(input: ReportInput): ReportInput {
   return {
     ...input,
-    states: [...input.states]
-      .reverse()
-      .map((s) => ({
-        ...s,
-        commitments: [...s.commitments].reverse(),
-        actions: [...s.actions].reverse(),
-      })),
+    states: [...input.states].reverse().map((s) => ({
+      ...s,
+      commitments: [...s.commitments].reverse(),
+      actions: [...s.actions].reverse(),
+    })),
     updates: [...input.updates].reverse(),
     panelActions: [...input.panelActions].reverse(),
   };
