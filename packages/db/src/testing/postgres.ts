@@ -11,6 +11,11 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
+/** runuser lives in /usr/sbin, which a minimal PATH (cron, some CI runners) leaves out. */
+function runuser(): string {
+  return ['/usr/sbin/runuser', '/sbin/runuser'].find((path) => existsSync(path)) ?? 'runuser';
+}
+
 /** The newest `/usr/lib/postgresql/<major>/bin` holding initdb, or undefined. */
 export function findPostgresBin(): string | undefined {
   const root = '/usr/lib/postgresql';
@@ -56,7 +61,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   // As root, run the server's tools as `postgres`; runuser keeps it non-interactive.
   const command = (tool: string, args: string[]): [string, string[]] =>
     asRoot
-      ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]]
+      ? [runuser(), ['-u', 'postgres', '--', join(bin, tool), ...args]]
       : [join(bin, tool), args];
 
   const dir = mkdtempSync(join(tmpdir(), 'plan-tracker-pg-'));
