@@ -175,6 +175,7 @@ const ReportInputShape = z.object({
     z.object({
       number: PriorityNumberSchema,
       title: requiredText(300, 'The title'),
+      /** In plan order; the report keeps this order. */
       themes: z.array(z.object({ id: IdSchema, title: requiredText(300, 'The title') })),
     }),
   ),
@@ -182,6 +183,7 @@ const ReportInputShape = z.object({
   states: z.array(ReportStateSchema),
   /** The updates recorded for the report's quarter. */
   updates: z.array(ReportUpdateSchema),
+  /** In plan order; the report keeps this order within each priority. */
   measures: z.array(ReportMeasureSchema),
   panelActions: z.array(ReportPanelActionSchema),
 });
@@ -406,8 +408,10 @@ export const ReportInputSchema = ReportInputShape.superRefine(checkConsistency);
 /** What the database layer hands {@link buildMonitoringReport}; see {@link ReportInputSchema}. */
 export type ReportInput = z.input<typeof ReportInputSchema>;
 
-/** The code of a {@link ReportInputError}. */
-export type ReportErrorCode = 'REPORT_INVALID_INPUT';
+/** Every code the report module raises. Stable: never renamed or reused. */
+export const REPORT_ERROR_CODES = ['REPORT_INVALID_INPUT'] as const;
+/** One of {@link REPORT_ERROR_CODES}: the code of a {@link ReportInputError}. */
+export type ReportErrorCode = (typeof REPORT_ERROR_CODES)[number];
 
 /** One problem with a report input: where (a dotted path such as `states.1.commitments.0.rag`) and what. */
 export interface ReportInputIssue {

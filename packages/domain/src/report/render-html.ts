@@ -84,7 +84,9 @@ footer{max-width:1100px;margin:40px auto 0;padding:20px;border-top:1px solid #b1
   .skip-link,nav.contents{display:none}
   .masthead{background:none;color:#0b0c0c;border-bottom:2px solid #0b0c0c;padding:0 0 5px}
   main{max-width:none;padding:0}
-  h2{break-before:page;border-top:none}
+  h2{border-top:none}
+  main>section{break-before:page}
+  main>section:first-of-type{break-before:auto}
   h2,h3,caption{break-after:avoid}
   tr,figure,.headlines li{break-inside:avoid}
   a{color:#0b0c0c}

@@ -30,24 +30,38 @@ import type {
   ReportRollUp,
 } from './model.js';
 
-/**
- * Escapes text for Markdown: backslash-escapes the punctuation that could start emphasis, code,
- * links or HTML (`|` included, so text is safe in table cells), entity references, and the
- * markers that start a heading or list at the beginning of the text; turns line breaks into
- * `<br>`, which keeps a multi-line narrative inside its table cell or list item.
- *
- * @param text - any text
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
-    .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&')
-    .replace(/^(\s*)([-+=#])/gm, '$1\\$2')
-    .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/gm, '$1\\$2')
-    .replace(/\r\n|\r|\n/g, '<br>');
+/** Options of {@link escapeMarkdown}. */
+export interface EscapeMarkdownOptions {
+  /**
+   * True when the text starts a line, as a paragraph or a list item's continuation: then a
+   * leading `#`, `-`, `+`, `=` or `1.` is escaped too, so it cannot start a heading or a list.
+   * Default `false` (inside a table cell, a heading or after a list marker).
+   */
+  readonly lineStart?: boolean;
 }
 
-const md = escapeMarkdown;
+/**
+ * Escapes text for Markdown: backslash-escapes the punctuation that could start emphasis, code,
+ * links or HTML (`|` included, so text is safe in table cells) and entity references; turns
+ * line breaks into `<br>`, which keeps a multi-line narrative inside its table cell or list item.
+ *
+ * @param text - any text
+ * @param options - whether the text starts a line
+ */
+export function escapeMarkdown(text: string, options: EscapeMarkdownOptions = {}): string {
+  let out = text.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
+  if (options.lineStart) {
+    out = out.replace(/^(\s*)([-+=#])/, '$1\\$2').replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+  }
+  return out.replace(/\r\n|\r|\n/g, '<br>');
+}
+
+/** Escapes text that starts a line. */
+function block(text: string): string {
+  return escapeMarkdown(text, { lineStart: true });
+}
+
+const md = (text: string): string => escapeMarkdown(text);
 
 function tableOf(
   headings: readonly string[],
@@ -113,7 +127,7 @@ function headlines(items: readonly ReportHeadline[], period: string): string {
     .map((h) => {
       const lines = [
         `- **${md(h.code)}** ${md(h.commitmentText)}${h.actionTitle ? ` (delivery action: ${md(h.actionTitle)})` : ''}`,
-        `  ${md(h.narrative)}`,
+        `  ${block(h.narrative)}`,
         `  *Recorded ${md(formatReportDate(h.recordedOn))} by ${md(h.author)}. ${md(headlineMoves(h))}*`,
       ];
       if (h.evidence.length > 0) {
@@ -266,7 +280,7 @@ export function renderReportMarkdown(report: MonitoringReport): string {
   ];
   const parts = [
     `# ${md(reportTitle(report))}`,
-    `${md(report.organisation.name)}. Progress against the plan as at ${md(formatReportDate(report.asAt))}: quarter ${report.period.quarterNumber} of ${report.plan.quarterCount}.`,
+    `${block(report.organisation.name)}. Progress against the plan as at ${md(formatReportDate(report.asAt))}: quarter ${report.period.quarterNumber} of ${report.plan.quarterCount}.`,
     ...(report.plan.vision ? [`*${md(report.plan.vision)}*`] : []),
     '## Summary',
     [

@@ -749,5 +749,8 @@ describe('renderReportMarkdown', () => {
 
   it('escapes pipes and line breaks so text stays in its cell', () => {
     expect(escapeMarkdown('a | b\nc')).toBe('a \\| b<br>c');
+    expect(escapeMarkdown('-5 points')).toBe('-5 points');
+    expect(escapeMarkdown('- not a list', { lineStart: true })).toBe('\\- not a list');
+    expect(escapeMarkdown('1. not a list', { lineStart: true })).toBe('1\\. not a list');
   });
 });
