@@ -168,21 +168,21 @@ function link(title: string, url: string): SafeHtml {
 function headlinesBlock(headlines: readonly ReportHeadline[], period: string): SafeHtml {
   if (headlines.length === 0) return empty(`No updates were recorded for ${period}.`);
   return html`<ul class="headlines">${headlines.map((h) => {
-    const moves: string[] = [];
-    if (h.statusBefore !== h.statusAfter) {
-      moves.push(`Status: ${changeArrow(statusText(h.statusBefore), statusText(h.statusAfter))}.`);
-    }
-    if (h.ragBefore !== h.ragAfter) {
-      moves.push(`RAG: ${changeArrow(ragText(h.ragBefore), ragText(h.ragAfter))}.`);
-    }
-    if (h.progressBefore !== h.progressAfter && h.progressAfter !== null) {
-      moves.push(
-        `Progress: ${changeArrow(percentText(h.progressBefore), percentText(h.progressAfter))}.`,
-      );
-    }
+    const status =
+      h.statusBefore === h.statusAfter
+        ? html`Status: ${statusTag(h.statusAfter)}.`
+        : html`Status: ${statusText(h.statusBefore)} → ${statusTag(h.statusAfter)}.`;
+    const rag =
+      h.ragBefore === h.ragAfter
+        ? html`RAG: ${ragTag(h.ragAfter)}.`
+        : html`RAG: ${ragText(h.ragBefore)} → ${ragTag(h.ragAfter)}.`;
+    const progress =
+      h.progressAfter !== null && h.progressBefore !== h.progressAfter
+        ? ` Progress: ${changeArrow(percentText(h.progressBefore), percentText(h.progressAfter))}.`
+        : '';
     return html`<li><p><strong>${h.code}</strong> ${h.commitmentText}</p>${
       h.actionTitle ? html`<p class="meta">Delivery action: ${h.actionTitle}</p>` : ''
-    }<p class="narrative">${h.narrative}</p><p class="meta">Recorded ${formatReportDate(h.recordedOn)} by ${h.author}. Status now ${statusTag(h.statusAfter)} RAG now ${ragTag(h.ragAfter)}${moves.length > 0 ? ` ${moves.join(' ')}` : ''}</p>${
+    }<p class="narrative">${h.narrative}</p><p class="meta">Recorded ${formatReportDate(h.recordedOn)} by ${h.author}. ${status} ${rag}${progress}</p>${
       h.evidence.length > 0
         ? html`<p class="meta">Evidence: ${h.evidence.map((e, i) => html`${i > 0 ? '; ' : ''}${link(e.title, e.url)}`)}</p>`
         : ''
