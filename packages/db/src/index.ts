@@ -19,3 +19,4 @@ export {
   migrationDiff,
 } from './migrate/index.js';
 export { defaultPgliteDataDir, migrationsDir, repoRoot, schemaPath } from './paths.js';
+export * from './services/index.js';

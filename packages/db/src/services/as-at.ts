@@ -1,0 +1,264 @@
+/**
+ * The state of a plan's commitments and delivery actions, live or "as at" a past date rebuilt
+ * from history, in one shape so roll-ups and reports can use either.
+ *
+ * How "as at" works. Every write appends a history entry holding, for the fields it changed,
+ * their values `before` and `after`, the order it was written in (`sequence`) and the date it
+ * is true from (`effectiveOn`). For each commitment and action:
+ * 1. start from the live row and undo every entry, newest first (set the fields to `before`;
+ *    undoing a `create` means the row did not exist): the state before any recorded change;
+ * 2. apply, in the order they were written, the entries effective on or before the date (set
+ *    the fields to `after`; a `create` brings the row into existence).
+ * Applying in written order means a back-dated entry is a correction: it holds from its date
+ * and, where it touches the same field as an entry written earlier, the later knowledge wins.
+ * So the state "as at" today is always the live state, and a row created after the date, or
+ * whose creation is dated after it, does not exist yet. Rows with no `create` entry (loaded
+ * before history was kept, e.g. the plan's commitments) exist at every date.
+ */
+import { type IsoDate, isIsoDate, isoDateIn } from '@plan-tracker/domain';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { fromDbDate } from './dates.js';
+import {
+  ACTION_STATE_FIELDS,
+  type ActionRecord,
+  actionRecord,
+  COMMITMENT_STATE_FIELDS,
+  type CommitmentRecord,
+  commitmentRecord,
+  type ProgressUpdateRecord,
+  progressUpdateRecord,
+} from './records.js';
+
+/** A commitment's figures and identity, live or as at a date. */
+export type CommitmentState = Omit<CommitmentRecord, 'version' | 'updatedAt'>;
+/** A delivery action's figures and identity, live or as at a date (archived ones included). */
+export type ActionState = Omit<ActionRecord, 'version' | 'updatedAt'>;
+
+export interface PriorityRef {
+  readonly id: string;
+  readonly number: number;
+  readonly title: string;
+}
+
+export interface ThemeState {
+  readonly id: string;
+  readonly priorityId: string;
+  readonly position: number;
+  readonly title: string;
+}
+
+/** Everything the roll-ups and reports need about a plan's delivery at one moment. */
+export interface PlanState {
+  readonly planId: string;
+  /** The date rebuilt from history, or `null` for the live state. */
+  readonly asAt: IsoDate | null;
+  readonly priorities: readonly PriorityRef[];
+  readonly themes: readonly ThemeState[];
+  /** In code order. */
+  readonly commitments: readonly CommitmentState[];
+  /** In commitment order, then as created. */
+  readonly actions: readonly ActionState[];
+}
+
+export interface PlanReadOptions {
+  /** Only find the plan in this organisation (the API passes the caller's). */
+  readonly organisationId?: string | undefined;
+}
+
+/** The live state of a plan, or `null` when there is no such plan (in the organisation). */
+export async function planState(
+  prisma: PrismaClient,
+  planId: string,
+  options: PlanReadOptions = {},
+): Promise<PlanState | null> {
+  const plan = await prisma.plan.findFirst({
+    where: {
+      id: planId,
+      ...(options.organisationId && { organisationId: options.organisationId }),
+    },
+    select: { id: true },
+  });
+  if (!plan) return null;
+  const [priorities, themes, commitments, actions] = await Promise.all([
+    prisma.priority.findMany({
+      where: { planId },
+      orderBy: { number: 'asc' },
+      select: { id: true, number: true, title: true },
+    }),
+    prisma.theme.findMany({
+      where: { priority: { planId } },
+      orderBy: [{ priority: { number: 'asc' } }, { position: 'asc' }],
+      select: { id: true, priorityId: true, position: true, title: true },
+    }),
+    prisma.commitment.findMany({ where: { planId }, orderBy: COMMITMENT_CODE_ORDER }),
+    prisma.deliveryAction.findMany({
+      where: { commitment: { planId } },
+      orderBy: ACTION_CODE_ORDER,
+    }),
+  ]);
+  return {
+    planId,
+    asAt: null,
+    priorities,
+    themes,
+    commitments: commitments.map((row) => withoutVersion(commitmentRecord(row))),
+    actions: actions.map((row) => withoutVersion(actionRecord(row))),
+  };
+}
+
+/**
+ * The plan's commitments and actions as they were at the end of `date`, rebuilt from history
+ * (see the top of this file); `null` when there is no such plan.
+ *
+ * @throws Error when `date` is not a real `YYYY-MM-DD` date
+ */
+export async function planStateAsAt(
+  prisma: PrismaClient,
+  planId: string,
+  date: IsoDate,
+  options: PlanReadOptions = {},
+): Promise<PlanState | null> {
+  if (!isIsoDate(date)) throw new Error(`Not a date: ${JSON.stringify(date)} (use YYYY-MM-DD).`);
+  const [live, entries] = await Promise.all([
+    planState(prisma, planId, options),
+    prisma.auditLog.findMany({
+      where: { planId, entityType: { in: ['Commitment', 'DeliveryAction'] } },
+      orderBy: { sequence: 'asc' },
+      select: {
+        entityType: true,
+        entityId: true,
+        action: true,
+        before: true,
+        after: true,
+        effectiveOn: true,
+        at: true,
+      },
+    }),
+  ]);
+  if (!live) return null;
+  const byEntity = new Map<string, HistoryStep[]>();
+  for (const entry of entries) {
+    const key = `${entry.entityType}:${entry.entityId}`;
+    const step: HistoryStep = {
+      create: entry.action === 'create',
+      before: asFields(entry.before),
+      after: asFields(entry.after),
+      effectiveOn: entry.effectiveOn ? fromDbDate(entry.effectiveOn) : isoDateIn(entry.at),
+    };
+    const steps = byEntity.get(key);
+    if (steps) steps.push(step);
+    else byEntity.set(key, [step]);
+  }
+  const commitments = live.commitments.flatMap((c) => {
+    const state = replay(c, byEntity.get(`Commitment:${c.id}`), date, COMMITMENT_STATE_FIELDS);
+    return state ? [state] : [];
+  });
+  const actions = live.actions.flatMap((a) => {
+    const state = replay(a, byEntity.get(`DeliveryAction:${a.id}`), date, ACTION_STATE_FIELDS);
+    return state ? [state] : [];
+  });
+  return { ...live, asAt: date, commitments, actions };
+}
+
+interface HistoryStep {
+  readonly create: boolean;
+  readonly before: Record<string, unknown>;
+  readonly after: Record<string, unknown>;
+  readonly effectiveOn: IsoDate;
+}
+
+function asFields(json: unknown): Record<string, unknown> {
+  return json !== null && typeof json === 'object' && !Array.isArray(json)
+    ? (json as Record<string, unknown>)
+    : {};
+}
+
+function applyFields<T extends object>(
+  state: T,
+  values: Record<string, unknown>,
+  fields: readonly string[],
+): T {
+  const next = { ...state } as Record<string, unknown>;
+  for (const field of fields) if (field in values) next[field] = values[field];
+  return next as T;
+}
+
+/** One entity's state at the end of `date`; `undefined` when it did not exist yet. */
+function replay<T extends object>(
+  live: T,
+  steps: readonly HistoryStep[] | undefined,
+  date: IsoDate,
+  fields: readonly string[],
+): T | undefined {
+  if (!steps || steps.length === 0) return live;
+  // The state before any recorded change: every entry undone, newest first.
+  let origin = live;
+  let existed = true;
+  for (let i = steps.length - 1; i >= 0; i -= 1) {
+    const step = steps[i] as HistoryStep;
+    if (step.create) existed = false;
+    else origin = applyFields(origin, step.before, fields);
+  }
+  let state: T | undefined = existed ? origin : undefined;
+  for (const step of steps) {
+    if (step.effectiveOn > date) continue;
+    // An entry dated before the row's creation still brings the row into being from then.
+    state = applyFields(state ?? origin, step.after, fields);
+  }
+  return state;
+}
+
+function withoutVersion<T extends { version: number; updatedAt: string }>(
+  record: T,
+): Omit<T, 'version' | 'updatedAt'> {
+  const { version: _version, updatedAt: _updatedAt, ...rest } = record;
+  return rest;
+}
+
+/** Commitments in code order: by priority and theme, cross-cutting sections last. */
+export const COMMITMENT_CODE_ORDER: Prisma.CommitmentOrderByWithRelationInput[] = [
+  { theme: { priority: { number: 'asc' } } },
+  { theme: { position: 'asc' } },
+  { crossCuttingSection: { sort: 'asc', nulls: 'first' } },
+  { position: 'asc' },
+  { id: 'asc' },
+];
+
+/** Actions in the code order of their commitments, then as created. */
+export const ACTION_CODE_ORDER: Prisma.DeliveryActionOrderByWithRelationInput[] = [
+  { commitment: { theme: { priority: { number: 'asc' } } } },
+  { commitment: { theme: { position: 'asc' } } },
+  { commitment: { crossCuttingSection: { sort: 'asc', nulls: 'first' } } },
+  { commitment: { position: 'asc' } },
+  { createdAt: 'asc' },
+  { id: 'asc' },
+];
+
+/** A progress update with the commitment code and action title a report shows beside it. */
+export interface PeriodUpdate extends ProgressUpdateRecord {
+  readonly commitmentCode: string;
+  readonly actionTitle: string | null;
+}
+
+/** The progress updates of a plan filed for one reporting period, oldest first. */
+export async function updatesInPeriod(
+  prisma: PrismaClient,
+  planId: string,
+  periodLabel: string,
+  options: PlanReadOptions = {},
+): Promise<PeriodUpdate[]> {
+  const rows = await prisma.progressUpdate.findMany({
+    where: {
+      period: periodLabel,
+      commitment: { planId },
+      ...(options.organisationId && { organisationId: options.organisationId }),
+    },
+    orderBy: [{ recordedOn: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+    include: { commitment: { select: { code: true } }, action: { select: { title: true } } },
+  });
+  return rows.map((row) => ({
+    ...progressUpdateRecord(row),
+    commitmentCode: row.commitment.code,
+    actionTitle: row.action?.title ?? null,
+  }));
+}

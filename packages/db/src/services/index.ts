@@ -1,0 +1,16 @@
+// The services the API, the CLI and the seed call: writes that change state and append history
+// in one transaction, and the reads built on them.
+export * from './actor.js';
+export * from './as-at.js';
+export * from './errors.js';
+export * from './progress-update.js';
+export * from './records.js';
+export * from './status.js';
+export type { SubjectKind, SubjectState } from './subject.js';
+export type {
+  Effective,
+  FieldValues,
+  HistoryAction,
+  HistoryEntityType,
+  VersionedArgs,
+} from './write.js';

@@ -1,0 +1,133 @@
+// Adding a dated progress update to a commitment or a delivery action.
+import {
+  type IsoDate,
+  type ProgressUpdateInputRaw,
+  ProgressUpdateInputSchema,
+  quarterOf,
+} from '@plan-tracker/domain';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Actor } from './actor.js';
+import { toDbDate } from './dates.js';
+import { type ServiceResult, zodValidationError } from './errors.js';
+import {
+  ACTION_STATE_FIELDS,
+  COMMITMENT_STATE_FIELDS,
+  type ProgressUpdateRecord,
+  progressUpdateRecord,
+} from './records.js';
+import {
+  assertVersion,
+  loadSubject,
+  mergeFigures,
+  type SubjectKind,
+  type SubjectState,
+  saveSubject,
+} from './subject.js';
+import {
+  appendHistory,
+  assertPeriodsOpen,
+  changedFields,
+  cleanNote,
+  commonIssues,
+  type Effective,
+  rejectIssues,
+  runWrite,
+} from './write.js';
+
+/** What an update is about. */
+export interface SubjectRef {
+  readonly type: SubjectKind;
+  readonly id: string;
+}
+
+export interface ProgressUpdateArgs {
+  readonly subject: SubjectRef;
+  /** The subject's version as the caller read it. */
+  readonly expectedVersion: number;
+  /** The domain's `ProgressUpdateInput`; `recordedOn` is the date the update is true from. */
+  readonly input: ProgressUpdateInputRaw;
+  /**
+   * Needed when the update reopens completed or revives withdrawn work, or sets the figures of
+   * a commitment that has delivery actions.
+   */
+  readonly reason?: string | undefined;
+}
+
+export interface ProgressUpdateAdded {
+  readonly update: ProgressUpdateRecord;
+  /** The commitment or action after the update's figures were applied. */
+  readonly subject: SubjectState;
+  readonly historyId: string;
+}
+
+/**
+ * Appends a progress update (statuses, RAG and progress before and after, narrative, evidence)
+ * and applies its figures to the commitment or action, with the same checks as a status change.
+ * The update's own period and the quarter of `recordedOn` must both be open.
+ */
+export async function addProgressUpdate(
+  prisma: PrismaClient,
+  actor: Actor,
+  args: ProgressUpdateArgs,
+): Promise<ServiceResult<ProgressUpdateAdded>> {
+  const invalid = rejectIssues(
+    commonIssues({ id: args.subject?.id, expectedVersion: args.expectedVersion }).map((issue) =>
+      issue.path[0] === 'id' ? { ...issue, path: ['subject', 'id'] } : issue,
+    ),
+  );
+  if (invalid) return invalid;
+  const parsed = ProgressUpdateInputSchema.safeParse(args.input);
+  if (!parsed.success) return { ok: false, error: zodValidationError(parsed.error) };
+  const input = parsed.data;
+  const recordedOn: IsoDate = input.recordedOn;
+  const effective: Effective = { effectiveOn: recordedOn, period: quarterOf(recordedOn).label };
+  const reason = cleanNote(args.reason);
+
+  return runWrite(prisma, async (tx) => {
+    const subject = await loadSubject(tx, actor, args.subject.type, args.subject.id);
+    assertVersion(subject.kind, { ...subject.record }, args.expectedVersion);
+    await assertPeriodsOpen(tx, actor.organisationId, [input.period, effective.period]);
+    const next = mergeFigures(
+      subject,
+      { status: input.statusAfter, rag: input.ragAfter, progressPercent: input.progressAfter },
+      {
+        reason,
+        effectiveOn: recordedOn,
+        paths: { status: 'statusAfter', rag: 'ragAfter', progressPercent: 'progressAfter' },
+      },
+    );
+    const record = await saveSubject(tx, actor, subject, next, args.expectedVersion);
+    const before = subject.record;
+    const row = await tx.progressUpdate.create({
+      data: {
+        organisationId: actor.organisationId,
+        commitmentId: subject.commitmentId,
+        actionId: subject.kind === 'DeliveryAction' ? subject.record.id : null,
+        period: input.period,
+        recordedOn: toDbDate(recordedOn),
+        author: actor.label,
+        statusBefore: before.status,
+        statusAfter: record.status,
+        ragBefore: before.rag,
+        ragAfter: record.rag,
+        progressBefore: before.progressPercent,
+        progressAfter: record.progressPercent,
+        narrative: input.narrative,
+        evidence: input.evidence,
+      },
+    });
+    const fields = subject.kind === 'Commitment' ? COMMITMENT_STATE_FIELDS : ACTION_STATE_FIELDS;
+    const diff = changedFields(before, record, fields as readonly (keyof SubjectState)[]);
+    const historyId = await appendHistory(tx, actor, {
+      planId: subject.planId,
+      entityType: subject.kind,
+      entityId: record.id,
+      action: 'progress-update',
+      effective,
+      before: diff.before,
+      after: { ...diff.after, progressUpdateId: row.id },
+      note: reason ? `Reason: ${reason}\n${input.narrative}` : input.narrative,
+    });
+    return { update: progressUpdateRecord(row), subject: record, historyId };
+  });
+}
