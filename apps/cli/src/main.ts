@@ -36,4 +36,7 @@ function firstLine(text: string): string {
   return text.split(/\r?\n/, 1)[0] ?? text;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// Exit as soon as output has drained: the migration engine (WebAssembly) leaves a timer of about
+// ten seconds behind, and a command that is done should not wait for it.
+process.stdout.write('', () => process.exit(code));

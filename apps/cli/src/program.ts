@@ -3,6 +3,7 @@
  * registers itself here, so `--help` lists every command with its own options.
  */
 import { Command } from 'commander';
+import { registerDatabaseCommands } from './commands/database.js';
 import { registerImportPlan } from './commands/import-plan.js';
 
 export function buildProgram(): Command {
@@ -12,5 +13,6 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ outputError: (text, write) => write(text) });
   registerImportPlan(program);
+  registerDatabaseCommands(program);
   return program;
 }

@@ -1,23 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot, runCli } from './run-cli.js';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const source = 'packages/domain/src/dorset/source/plan-2021-29.txt';
 const scratch = mkdtempSync(join(tmpdir(), 'import-plan-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Runs the real CLI as `pnpm cli` does (tsx on main.ts), from the repository root. */
 function cli(...args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'apps/cli/src/main.ts', 'import-plan', ...args],
-    { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, DEBUG: '' } },
-  );
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(['import-plan', ...args]);
 }
 
 describe('pnpm cli import-plan', () => {

@@ -20,3 +20,4 @@ export {
 } from './migrate/index.js';
 export { defaultPgliteDataDir, migrationsDir, repoRoot, schemaPath } from './paths.js';
 export * from './services/index.js';
+export { type SeedProgress, type SeedResult, seedDorset } from './seed/dorset.js';
