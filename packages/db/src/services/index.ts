@@ -6,11 +6,14 @@ export * from './actor.js';
 export * from './as-at.js';
 export * from './dates.js';
 export * from './errors.js';
+export * from './lists.js';
 export * from './measure.js';
 export * from './milestone.js';
 export * from './period.js';
+export * from './plan-tree.js';
 export * from './progress-update.js';
 export * from './records.js';
+export * from './rollup.js';
 export * from './status.js';
 export type { SubjectKind, SubjectState } from './subject.js';
 export type {

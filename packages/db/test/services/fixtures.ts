@@ -6,7 +6,8 @@ import { seedPlan } from '../support.js';
 
 export type Fixture = Awaited<ReturnType<typeof planFixture>>;
 
-export async function planFixture(prisma: PrismaClient, slug = 'dorset') {
+/** `positionsFrom`: the position after which `commitment()` numbers new commitments. */
+export async function planFixture(prisma: PrismaClient, slug = 'dorset', positionsFrom = 0) {
   const base = await seedPlan(prisma, slug);
   const user = await prisma.user.create({
     data: {
@@ -23,7 +24,7 @@ export async function planFixture(prisma: PrismaClient, slug = 'dorset') {
     apiKeyId: null,
     label: 'Jo Bloggs (EDITOR)',
   };
-  let position = 0;
+  let position = positionsFrom;
   /** A new commitment `1.2.<n>` in the fixture's theme. */
   const commitment = (data: { status?: 'NOT_STARTED' | 'IN_PROGRESS' | 'COMPLETED' } = {}) => {
     position += 1;
