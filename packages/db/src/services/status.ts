@@ -19,6 +19,7 @@ import {
   saveSubject,
 } from './subject.js';
 import {
+  abortInvalid,
   appendHistory,
   assertPeriodsOpen,
   changedFields,
@@ -27,6 +28,7 @@ import {
   effectiveFrom,
   rejectIssues,
   runWrite,
+  type VersionedArgs,
 } from './write.js';
 
 export interface StatusChangeArgs {
@@ -117,4 +119,44 @@ export function noteWithReason(
   if (why && what) return `Reason: ${why}\n${what}`;
   if (why) return `Reason: ${why}`;
   return what;
+}
+
+/**
+ * Hands a commitment's figures back to its delivery actions: clears the reason staff gave for
+ * setting them (`statusOverrideReason`). Its own stored figures stay, for the record.
+ */
+export async function clearCommitmentOverride(
+  prisma: PrismaClient,
+  actor: Actor,
+  args: VersionedArgs,
+): Promise<ServiceResult<Changed<CommitmentRecord>>> {
+  const invalid = rejectIssues(commonIssues(args));
+  if (invalid) return invalid;
+  const effective = effectiveFrom(args.effectiveOn);
+  return runWrite(prisma, async (tx) => {
+    const subject = await loadSubject(tx, actor, 'Commitment', args.id);
+    assertVersion('Commitment', { ...subject.record }, args.expectedVersion);
+    if (subject.kind !== 'Commitment' || !subject.record.statusOverrideReason) {
+      abortInvalid([], 'This commitment’s figures already roll up from its delivery actions.');
+    }
+    await assertPeriodsOpen(tx, actor.organisationId, [effective.period]);
+    const next = { ...subject.record, statusOverrideReason: null };
+    const record = (await saveSubject(
+      tx,
+      actor,
+      subject,
+      next,
+      args.expectedVersion,
+    )) as CommitmentRecord;
+    const historyId = await appendHistory(tx, actor, {
+      planId: subject.planId,
+      entityType: 'Commitment',
+      entityId: record.id,
+      action: 'status',
+      effective,
+      ...changedFields(subject.record, record, COMMITMENT_STATE_FIELDS),
+      note: cleanNote(args.note),
+    });
+    return { record, historyId };
+  });
 }

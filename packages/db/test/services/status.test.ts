@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   changeActionStatus,
   changeCommitmentStatus,
+  clearCommitmentOverride,
   type Database,
   systemActor,
 } from '../../src/index.js';
@@ -280,6 +281,26 @@ describe('changeCommitmentStatus', () => {
       input: { rag: 'AMBER' },
     });
     expect(again.ok).toBe(true);
+    const cleared = await clearCommitmentOverride(db.prisma, f.actor, {
+      id: c.id,
+      expectedVersion: 4,
+      note: 'Actions now cover it',
+    });
+    expect(cleared).toMatchObject({
+      ok: true,
+      value: { record: { statusOverrideReason: null, version: 5 } },
+    });
+    const last = await db.prisma.auditLog.findFirstOrThrow({
+      where: { entityId: c.id },
+      orderBy: { sequence: 'desc' },
+    });
+    expect(last).toMatchObject({
+      before: { statusOverrideReason: 'Force data shows a rise the actions do not capture' },
+      after: { statusOverrideReason: null },
+    });
+    expect(
+      await clearCommitmentOverride(db.prisma, f.actor, { id: c.id, expectedVersion: 5 }),
+    ).toMatchObject({ error: { code: 'VALIDATION' } });
   });
 });
 
