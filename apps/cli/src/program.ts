@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { registerDatabaseCommands } from './commands/database.js';
 import { registerImportPlan } from './commands/import-plan.js';
+import { registerReport } from './commands/report.js';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -14,5 +15,6 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(text) });
   registerImportPlan(program);
   registerDatabaseCommands(program);
+  registerReport(program);
   return program;
 }

@@ -21,3 +21,4 @@ export {
 export { defaultPgliteDataDir, migrationsDir, repoRoot, schemaPath } from './paths.js';
 export * from './services/index.js';
 export { type SeedProgress, type SeedResult, seedDorset } from './seed/dorset.js';
+export { loadReportInput, ReportRequestError, type ReportInputRequest } from './report/input.js';

@@ -10,3 +10,4 @@ export * from './render-csv.js';
 export { renderReportHtml } from './render-html.js';
 export * from './render-json.js';
 export * from './render-markdown.js';
+export * from './render.js';

@@ -1,0 +1,88 @@
+/**
+ * `pnpm cli report --period "2021/22 Q2" --format html|md|csv|json|pdf [--out FILE]`: the
+ * quarterly monitoring report for the Police and Crime Panel, built as at the end of the quarter
+ * from history, on the embedded database (created, migrated and seeded when absent) or on
+ * DATABASE_URL. `pnpm cli export` publishes the plan and the current status of every commitment.
+ */
+import { writeFile } from 'node:fs/promises';
+import {
+  buildMonitoringReport,
+  dorsetPlan,
+  isDomainError,
+  isReportFormat,
+  type ReportFormat,
+  renderReport,
+} from '@plan-tracker/domain';
+import type { Command } from 'commander';
+import { CliError } from '../cli-error.js';
+import { withDatabase } from '../database.js';
+import { counter, progress } from '../progress.js';
+import { htmlToPdf } from '../report/pdf.js';
+
+interface ReportOptions {
+  readonly period: string;
+  readonly format: string;
+  readonly out?: string;
+  readonly plan: string;
+}
+
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description(
+      'Build the quarterly monitoring report for the Police and Crime Panel, as at the end of a quarter.',
+    )
+    .requiredOption('--period <quarter>', 'the quarter, e.g. "2021/22 Q2"')
+    .option('--format <format>', 'html, md, csv, json or pdf (pdf needs Chromium)', 'html')
+    .option('--out <file>', 'write to this file instead of standard output (required for pdf)')
+    .option('--plan <slug>', 'the plan', dorsetPlan.slug)
+    .action(async (options: ReportOptions) => {
+      const format = options.format;
+      if (format !== 'pdf' && !isReportFormat(format)) {
+        throw new CliError(`unknown format "${format}": use html, md, csv, json or pdf`);
+      }
+      if (format === 'pdf' && !options.out) {
+        throw new CliError('a PDF cannot go to the terminal: add --out report.pdf');
+      }
+      const report = await withDatabase(async ({ prisma }) => {
+        const { loadReportInput, ReportRequestError, seedDorset } = await import(
+          '@plan-tracker/db'
+        );
+        if (options.plan === dorsetPlan.slug) await seedDorset(prisma);
+        const done = progress(`Rebuilding the plan quarter by quarter up to ${options.period}`);
+        try {
+          const input = await loadReportInput(prisma, {
+            planSlug: options.plan,
+            period: options.period,
+            onProgress: (n, total) => counter('quarters', n, total),
+          });
+          done(`${input.states.length} quarters`);
+          return buildMonitoringReport(input);
+        } catch (error) {
+          if (error instanceof ReportRequestError) throw new CliError(error.message);
+          if (isDomainError(error)) throw new CliError(`${error.message}`);
+          throw error;
+        }
+      });
+      if (format === 'pdf') {
+        const done = progress('Printing the report to PDF with Chromium');
+        await writeFile(options.out as string, await htmlToPdf(renderReport(report, 'html')));
+        done(options.out);
+        return;
+      }
+      await output(renderReport(report, format as ReportFormat), options.out);
+    });
+}
+
+async function output(text: string, out: string | undefined): Promise<void> {
+  if (!out) {
+    process.stdout.write(text);
+    return;
+  }
+  await writeFile(out, text).catch((error: unknown) => {
+    throw new CliError(
+      `cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  });
+  process.stderr.write(`wrote ${out}\n`);
+}

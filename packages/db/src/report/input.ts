@@ -1,0 +1,225 @@
+/**
+ * Gathers what the domain's monitoring report needs for one quarter (`ReportInput`), from
+ * history: the plan's state as at the end of every quarter from the plan's first up to the
+ * report's, the progress updates of the quarter, measures with their values and the Panel's
+ * actions. Nothing comes from today's state, so a report of a past quarter is the same whenever
+ * it is built — once the quarter is closed, nothing can be back-dated into it.
+ */
+import {
+  type IsoDate,
+  periodFromLabel,
+  planQuarters,
+  type ReportInput,
+  type ReportNote,
+} from '@plan-tracker/domain';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { type PlanState, planStateAsAt, updatesInPeriod } from '../services/as-at.js';
+import { fromDbDate, toDbDate } from '../services/dates.js';
+
+/** Which report to gather. */
+export interface ReportInputRequest {
+  readonly planSlug: string;
+  /** e.g. `2021/22 Q2` */
+  readonly period: string;
+  /** Only find the plan in this organisation (the API passes the caller's). */
+  readonly organisationId?: string | undefined;
+  /** Told after each quarter's state is rebuilt. */
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+/** Why a report cannot be gathered. */
+export class ReportRequestError extends Error {
+  override readonly name = 'ReportRequestError';
+  constructor(
+    readonly code: 'PLAN_NOT_FOUND' | 'PERIOD_OUTSIDE_PLAN',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Builds the input of `buildMonitoringReport` for a quarter.
+ *
+ * @throws ReportRequestError when the plan does not exist (in the organisation) or the quarter
+ *   is outside the plan's period; the domain's errors for a malformed period label
+ */
+export async function loadReportInput(
+  prisma: PrismaClient,
+  request: ReportInputRequest,
+): Promise<ReportInput> {
+  const period = periodFromLabel(request.period);
+  const plan = await prisma.plan.findFirst({
+    where: {
+      slug: request.planSlug,
+      ...(request.organisationId && { organisationId: request.organisationId }),
+    },
+    include: {
+      organisation: { select: { name: true } },
+      priorities: {
+        orderBy: { number: 'asc' },
+        include: { themes: { orderBy: { position: 'asc' }, select: { id: true, title: true } } },
+      },
+    },
+  });
+  if (!plan) {
+    throw new ReportRequestError('PLAN_NOT_FOUND', `There is no plan "${request.planSlug}".`);
+  }
+  const planStart = fromDbDate(plan.periodStart);
+  const planEnd = fromDbDate(plan.periodEnd);
+  const quarters = planQuarters(planStart, planEnd);
+  const upTo = quarters.findIndex((q) => q.label === period.label);
+  if (upTo < 0) {
+    throw new ReportRequestError(
+      'PERIOD_OUTSIDE_PLAN',
+      `${period.label} is outside the plan (${quarters[0]?.label} to ${quarters.at(-1)?.label}).`,
+    );
+  }
+
+  const notes = await latestNotes(prisma, plan.id, period.endDate);
+  const states = [];
+  for (const [index, quarter] of quarters.slice(0, upTo + 1).entries()) {
+    const state = await planStateAsAt(prisma, plan.id, quarter.endDate, {
+      organisationId: plan.organisationId,
+    });
+    if (!state)
+      throw new ReportRequestError('PLAN_NOT_FOUND', `There is no plan "${request.planSlug}".`);
+    states.push(reportState(quarter.label, quarter.endDate, state, notes));
+    request.onProgress?.(index + 1, upTo + 1);
+  }
+
+  const [updates, measures, meetings] = await Promise.all([
+    updatesInPeriod(prisma, plan.id, period.label),
+    prisma.measure.findMany({
+      where: { priority: { planId: plan.id } },
+      orderBy: [{ priority: { number: 'asc' } }, { position: 'asc' }],
+      include: { priority: { select: { number: true } }, values: { orderBy: { period: 'asc' } } },
+    }),
+    prisma.panelMeeting.findMany({
+      where: { planId: plan.id, heldOn: { lte: toDbDate(period.endDate) } },
+      orderBy: [{ heldOn: 'asc' }, { id: 'asc' }],
+      include: { actions: { orderBy: { id: 'asc' } } },
+    }),
+  ]);
+
+  return {
+    organisation: { name: plan.organisation.name },
+    plan: {
+      slug: plan.slug,
+      title: plan.title,
+      vision: plan.vision,
+      periodStart: planStart,
+      periodEnd: planEnd,
+    },
+    period: period.label,
+    priorities: plan.priorities.map((p) => ({
+      number: p.number,
+      title: p.title,
+      themes: p.themes,
+    })),
+    states,
+    // Updates of the quarter dated within it: a late note filed against the quarter afterwards
+    // is not what the quarter's report said.
+    updates: updates
+      .filter((u) => u.recordedOn >= period.startDate && u.recordedOn <= period.endDate)
+      .map((u) => ({
+        id: u.id,
+        commitmentId: u.commitmentId,
+        actionId: u.actionId,
+        period: u.period,
+        recordedOn: u.recordedOn,
+        author: u.author,
+        statusBefore: u.statusBefore ?? 'NOT_STARTED',
+        statusAfter: u.statusAfter,
+        ragBefore: u.ragBefore,
+        ragAfter: u.ragAfter,
+        progressBefore: u.progressBefore,
+        progressAfter: u.progressAfter,
+        narrative: u.narrative,
+        evidence: u.evidence,
+      })),
+    measures: measures.map((m) => ({
+      priorityNumber: m.priority.number,
+      name: m.name,
+      unit: m.unit ?? '',
+      direction: m.direction,
+      values: m.values.map((v) => ({ period: v.period, value: v.value })),
+    })),
+    panelActions: meetings.flatMap((m) =>
+      m.actions.map((a) => ({
+        meetingHeldOn: fromDbDate(m.heldOn),
+        meetingTitle: m.title,
+        priorityNumber: a.priorityNumber,
+        text: a.text,
+        status: a.status,
+        response: a.response,
+      })),
+    ),
+  };
+}
+
+type NoteIndex = Map<string, { recordedOn: IsoDate; narrative: string }[]>;
+
+/** Every progress update up to `until`, by subject (commitment id or action id), oldest first. */
+async function latestNotes(
+  prisma: PrismaClient,
+  planId: string,
+  until: IsoDate,
+): Promise<NoteIndex> {
+  const rows = await prisma.progressUpdate.findMany({
+    where: { commitment: { planId }, recordedOn: { lte: toDbDate(until) } },
+    orderBy: [{ recordedOn: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+    select: { commitmentId: true, actionId: true, recordedOn: true, narrative: true },
+  });
+  const index: NoteIndex = new Map();
+  for (const row of rows) {
+    const key = row.actionId ?? row.commitmentId;
+    const list = index.get(key) ?? [];
+    list.push({ recordedOn: fromDbDate(row.recordedOn), narrative: row.narrative });
+    index.set(key, list);
+  }
+  return index;
+}
+
+function noteAt(index: NoteIndex, subjectId: string, asAt: IsoDate): ReportNote | null {
+  const notes = index.get(subjectId);
+  if (!notes) return null;
+  for (let i = notes.length - 1; i >= 0; i -= 1) {
+    const note = notes[i];
+    if (note && note.recordedOn <= asAt) return note;
+  }
+  return null;
+}
+
+function reportState(period: string, asAt: IsoDate, state: PlanState, notes: NoteIndex) {
+  return {
+    period,
+    asAt,
+    commitments: state.commitments.map((c) => ({
+      id: c.id,
+      code: c.code,
+      themeId: c.themeId,
+      crossCuttingSection: c.crossCuttingSection,
+      text: c.text,
+      owner: c.owner,
+      status: c.status,
+      rag: c.rag,
+      progressPercent: c.progressPercent,
+      dueDate: c.dueDate,
+      statusOverrideReason: c.statusOverrideReason,
+      latestNote: noteAt(notes, c.id, asAt),
+    })),
+    actions: state.actions.map((a) => ({
+      id: a.id,
+      commitmentId: a.commitmentId,
+      title: a.title,
+      owner: a.owner,
+      status: a.status,
+      rag: a.rag,
+      progressPercent: a.progressPercent,
+      dueDate: a.dueDate,
+      archivedAt: a.archivedAt,
+      latestNote: noteAt(notes, a.id, asAt),
+    })),
+  };
+}
