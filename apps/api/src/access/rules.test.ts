@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { ANONYMOUS, type ApiKeyCaller, type UserCaller } from './caller.js';
+import { canSee, canSeeInternal, isMemberOf, ownsWork, writeRefusal } from './rules.js';
+
+const user = (role: UserCaller['role'], name = 'Ada', organisationId = 'org-a'): UserCaller => ({
+  kind: 'user',
+  userId: 'u1',
+  organisationId,
+  role,
+  name,
+  sessionId: 's1',
+});
+const key = (scopes: ApiKeyCaller['scopes'], organisationId = 'org-a'): ApiKeyCaller => ({
+  kind: 'apiKey',
+  apiKeyId: 'k1',
+  organisationId,
+  prefix: 'abc',
+  scopes,
+});
+
+describe('seeing records', () => {
+  it('lets anyone see published records, and only members unpublished ones', () => {
+    expect(canSee(ANONYMOUS, { organisationId: 'org-a', published: true })).toBe(true);
+    expect(canSee(ANONYMOUS, { organisationId: 'org-a', published: false })).toBe(false);
+    expect(canSee(user('VIEWER'), { organisationId: 'org-a', published: false })).toBe(true);
+    expect(
+      canSee(user('ADMIN', 'Bea', 'org-b'), { organisationId: 'org-a', published: false }),
+    ).toBe(false);
+    expect(canSee(key(['read']), { organisationId: 'org-a' })).toBe(true);
+    expect(canSee(key(['write:updates']), { organisationId: 'org-a' })).toBe(false);
+  });
+  it('shows internal fields to staff of the organisation only', () => {
+    expect(canSeeInternal(user('VIEWER'), 'org-a')).toBe(true);
+    expect(canSeeInternal(user('ADMIN', 'Bea', 'org-b'), 'org-a')).toBe(false);
+    expect(canSeeInternal(key(['read']), 'org-a')).toBe(false);
+    expect(canSeeInternal(ANONYMOUS, 'org-a')).toBe(false);
+    expect(isMemberOf(ANONYMOUS, 'org-a')).toBe(false);
+  });
+});
+
+describe('writes', () => {
+  const record = { organisationId: 'org-a', owner: 'Burglary Team' };
+  it('refuses anonymous callers and other organisations', () => {
+    expect(writeRefusal(ANONYMOUS, 'editWork', record)).toMatch(/sign in/);
+    expect(writeRefusal(user('ADMIN', 'Bea', 'org-b'), 'editWork', record)).toMatch(
+      /another organisation/,
+    );
+  });
+  it('lets editors and admins edit, viewers not', () => {
+    expect(writeRefusal(user('EDITOR'), 'editWork', record)).toBeNull();
+    expect(writeRefusal(user('ADMIN'), 'closePeriod', record)).toBeNull();
+    expect(writeRefusal(user('EDITOR'), 'closePeriod', record)).toMatch(/administrators/);
+    expect(writeRefusal(user('VIEWER'), 'addUpdate', record)).toMatch(/viewers/);
+  });
+  it('lets contributors edit only what they own', () => {
+    expect(writeRefusal(user('CONTRIBUTOR', 'burglary team'), 'editWork', record)).toBeNull();
+    expect(writeRefusal(user('CONTRIBUTOR', 'Someone Else'), 'editWork', record)).toMatch(/own/);
+    expect(
+      writeRefusal(user('CONTRIBUTOR', 'Burglary Team'), 'addUpdate', {
+        organisationId: 'org-a',
+        owner: 'X',
+        parentOwner: 'Burglary Team',
+      }),
+    ).toBeNull();
+    expect(writeRefusal(user('CONTRIBUTOR', 'Burglary Team'), 'editStructure', record)).toMatch(
+      /contributors/,
+    );
+    expect(ownsWork(ANONYMOUS, { owner: 'Burglary Team' })).toBe(false);
+  });
+  it('lets API keys add updates only with the scope', () => {
+    expect(writeRefusal(key(['read', 'write:updates']), 'addUpdate', record)).toBeNull();
+    expect(writeRefusal(key(['read']), 'addUpdate', record)).toMatch(/write:updates/);
+    expect(writeRefusal(key(['write:updates']), 'editWork', record)).toMatch(
+      /only add progress updates/,
+    );
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * The access rules, as pure functions of the caller and the record: no database, no GraphQL.
+ * The schema's auth scopes and the mutations call these; the tests call them directly.
+ *
+ * - Anonymous callers see published plans and only their public fields.
+ * - Staff (any role) and API keys with `read` see everything of their own organisation;
+ *   of other organisations they see what anonymous callers see.
+ * - Internal fields (version numbers, reasons for overriding figures, archived work, the people
+ *   who wrote updates) are shown to staff of the record's organisation only: API keys are for
+ *   partner systems and never get people's details.
+ * - Writes need a signed-in user or a key with `write:updates` (progress updates only):
+ *   ADMIN and EDITOR edit anything in their organisation; CONTRIBUTOR edits only the work they
+ *   own ({@link ownsWork}); VIEWER edits nothing. Closing a reporting period and managing API
+ *   keys are for ADMIN.
+ */
+import type { Role } from '@plan-tracker/db';
+import type { ApiKeyScope, Caller } from './caller.js';
+
+/** Where a record sits: its organisation, and whether its plan is published. */
+export interface RecordScope {
+  readonly organisationId: string;
+  /** `false` (or unknown) means the record is seen by its organisation only. */
+  readonly published?: boolean | undefined;
+}
+
+/** True when the caller belongs to the organisation (staff or API key with `read`). */
+export function isMemberOf(caller: Caller, organisationId: string): boolean {
+  if (caller.kind === 'user') return caller.organisationId === organisationId;
+  if (caller.kind === 'apiKey') {
+    return caller.organisationId === organisationId && caller.scopes.includes('read');
+  }
+  return false;
+}
+
+/** True when the caller may see the record at all. */
+export function canSee(caller: Caller, record: RecordScope): boolean {
+  return record.published === true || isMemberOf(caller, record.organisationId);
+}
+
+/** True when the caller may see internal fields and people's details of the organisation's records. */
+export function canSeeInternal(caller: Caller, organisationId: string): boolean {
+  return caller.kind === 'user' && caller.organisationId === organisationId;
+}
+
+/**
+ * The condition a Prisma query adds to find only records the caller may see, in terms of the
+ * record's organisation and its plan's `published` flag. `null` means no condition beyond
+ * published plans (anonymous).
+ */
+export function visibleOrganisationId(caller: Caller): string | null {
+  if (caller.kind === 'user') return caller.organisationId;
+  if (caller.kind === 'apiKey' && caller.scopes.includes('read')) return caller.organisationId;
+  return null;
+}
+
+/** Roles that may edit any content of their organisation. */
+const CONTENT_EDITORS: readonly Role[] = ['ADMIN', 'EDITOR'];
+
+/** Owner labels compare trimmed and without regard to case: "OPCC Policy Team" = "opcc policy team". */
+export function sameOwner(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return false;
+  return a.trim().toLocaleLowerCase('en-GB') === b.trim().toLocaleLowerCase('en-GB');
+}
+
+/**
+ * True when a contributor owns the work: the record's `owner` (a role, team or partner, as the
+ * delivery plan names it) equals the contributor's user name. Contributor accounts are named
+ * after what they own (e.g. "Violence Against Women and Girls Lead"), so ownership needs no
+ * extra table. An action is also owned by whoever owns its commitment.
+ */
+export function ownsWork(
+  caller: Caller,
+  work: { readonly owner: string | null; readonly parentOwner?: string | null | undefined },
+): boolean {
+  if (caller.kind !== 'user') return false;
+  return sameOwner(work.owner, caller.name) || sameOwner(work.parentOwner, caller.name);
+}
+
+/** Why a write is refused, or `null` when it is allowed. */
+export type Refusal = string | null;
+
+/** What kind of write is asked for. */
+export type WriteKind =
+  /** status, RAG, owner, dates of a commitment or action; milestones of an action */
+  | 'editWork'
+  /** a progress update on a commitment or action */
+  | 'addUpdate'
+  /** create or change delivery actions and their details */
+  | 'editStructure'
+  /** a measure's value for a period */
+  | 'recordMeasure'
+  /** closing a reporting period */
+  | 'closePeriod'
+  /** creating and revoking API keys */
+  | 'manageKeys';
+
+/**
+ * May the caller make this write to this record? Returns the reason for a refusal in plain
+ * English, or `null` when allowed.
+ *
+ * @param caller - who is asking
+ * @param kind - what they want to do
+ * @param record - the record's organisation and, for work, its owner and its parent's owner
+ */
+export function writeRefusal(
+  caller: Caller,
+  kind: WriteKind,
+  record: {
+    readonly organisationId: string;
+    readonly owner?: string | null | undefined;
+    readonly parentOwner?: string | null | undefined;
+  },
+): Refusal {
+  if (caller.kind === 'anonymous') return 'sign in to make changes.';
+  if (caller.organisationId !== record.organisationId) {
+    return 'the record belongs to another organisation.';
+  }
+  if (caller.kind === 'apiKey') {
+    const needed: ApiKeyScope = 'write:updates';
+    if (kind === 'addUpdate' && caller.scopes.includes(needed)) return null;
+    return kind === 'addUpdate'
+      ? `this API key lacks the ${needed} scope.`
+      : 'API keys may only add progress updates.';
+  }
+  const { role } = caller;
+  if (kind === 'closePeriod' || kind === 'manageKeys') {
+    return role === 'ADMIN' ? null : 'only administrators may do this.';
+  }
+  if (CONTENT_EDITORS.includes(role)) return null;
+  if (role === 'CONTRIBUTOR') {
+    if (kind === 'editWork' || kind === 'addUpdate') {
+      return ownsWork(caller, { owner: record.owner ?? null, parentOwner: record.parentOwner })
+        ? null
+        : 'contributors may change only the work they own.';
+    }
+    return 'contributors may change only the status and updates of the work they own.';
+  }
+  return 'viewers cannot make changes.';
+}

@@ -1,0 +1,72 @@
+/**
+ * Who is calling, from the request: a session cookie (staff) or an API key (partner systems,
+ * `Authorization: Bearer ptk_…`). Anything missing, expired, revoked or wrong is anonymous: the
+ * caller then sees what the public sees, and writes are refused.
+ */
+import type { PrismaClient } from '@plan-tracker/db';
+import { ANONYMOUS, API_KEY_SCOPES, type ApiKeyScope, type Caller } from '../access/caller.js';
+import {
+  apiKeyPrefix,
+  INSECURE_SESSION_COOKIE,
+  readCookie,
+  SESSION_COOKIE,
+  sameHash,
+  sha256,
+} from './tokens.js';
+
+/** The API key a request carries, if any (Bearer token or `X-Api-Key`). */
+export function apiKeyFrom(request: Request): string | null {
+  const authorization = request.headers.get('authorization');
+  if (authorization?.startsWith('Bearer ')) return authorization.slice('Bearer '.length).trim();
+  return request.headers.get('x-api-key');
+}
+
+/** The session token a request carries, if any. */
+export function sessionTokenFrom(request: Request): string | null {
+  const header = request.headers.get('cookie');
+  return readCookie(header, SESSION_COOKIE) ?? readCookie(header, INSECURE_SESSION_COOKIE);
+}
+
+function isScope(value: string): value is ApiKeyScope {
+  return (API_KEY_SCOPES as readonly string[]).includes(value);
+}
+
+/** The caller of `request`. */
+export async function identify(
+  prisma: PrismaClient,
+  request: Request,
+  now = new Date(),
+): Promise<Caller> {
+  const key = apiKeyFrom(request);
+  if (key) {
+    const prefix = apiKeyPrefix(key);
+    if (!prefix) return ANONYMOUS;
+    const row = await prisma.apiKey.findUnique({ where: { prefix } });
+    if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return ANONYMOUS;
+    if (!sameHash(row.hash, sha256(key))) return ANONYMOUS;
+    return {
+      kind: 'apiKey',
+      apiKeyId: row.id,
+      organisationId: row.organisationId,
+      prefix: row.prefix,
+      scopes: row.scopes.filter(isScope),
+    };
+  }
+  const token = sessionTokenFrom(request);
+  if (token) {
+    const session = await prisma.session.findUnique({
+      where: { tokenHash: sha256(token) },
+      include: { user: true },
+    });
+    if (!session || session.expiresAt <= now || session.user.disabledAt) return ANONYMOUS;
+    return {
+      kind: 'user',
+      userId: session.user.id,
+      organisationId: session.user.organisationId,
+      role: session.user.role,
+      name: session.user.name,
+      sessionId: session.id,
+    };
+  }
+  return ANONYMOUS;
+}

@@ -1,0 +1,39 @@
+/**
+ * Password hashing with argon2id (OWASP's first choice), through `hash-wasm`: WebAssembly, so it
+ * installs from the npm registry on any platform with no native addon or build script (this
+ * project avoids native addons: node-gyp cannot fetch headers here, and pnpm would need the
+ * package allowed to build). Hashes are PHC strings (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`) that
+ * other argon2 libraries can verify, so moving to a native binding later needs no rehash.
+ */
+import { randomBytes } from 'node:crypto';
+import { argon2id, argon2Verify } from 'hash-wasm';
+
+/** OWASP's minimum for argon2id: 19 MiB, 2 iterations, 1 lane. */
+const PARAMETERS = { memorySize: 19_456, iterations: 2, parallelism: 1, hashLength: 32 } as const;
+
+/** The PHC-format argon2id hash of `password` with a fresh random salt. */
+export function hashPassword(password: string): Promise<string> {
+  return argon2id({ password, salt: randomBytes(16), ...PARAMETERS, outputType: 'encoded' });
+}
+
+/** True when `password` matches the stored hash; false for any malformed hash. */
+export async function verifyPassword(password: string, hash: string): Promise<boolean> {
+  if (!hash.startsWith('$argon2')) return false;
+  try {
+    return await argon2Verify({ password, hash });
+  } catch {
+    return false;
+  }
+}
+
+let dummy: Promise<string> | undefined;
+
+/**
+ * Spends the time of a verification when there is no such user, so response times do not
+ * reveal which addresses have accounts.
+ */
+export async function verifyAgainstNothing(password: string): Promise<false> {
+  dummy ??= hashPassword('not a real password');
+  await verifyPassword(password, await dummy);
+  return false;
+}

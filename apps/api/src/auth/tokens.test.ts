@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { hashPassword, verifyPassword } from './password.js';
+import { apiKeyPrefix, newApiKey, readCookie, sessionCookie, sha256 } from './tokens.js';
+
+describe('API keys', () => {
+  it('are high-entropy, carry their prefix and verify by hash', () => {
+    const { key, prefix, hash } = newApiKey();
+    expect(apiKeyPrefix(key)).toBe(prefix);
+    expect(hash).toBe(sha256(key));
+    expect(newApiKey().key).not.toBe(key);
+    expect(apiKeyPrefix('ptk_short_x')).toBeNull();
+  });
+});
+
+describe('cookies', () => {
+  it('are HttpOnly, SameSite=Lax and Secure', () => {
+    const cookie = sessionCookie('abc', 3600, true);
+    expect(cookie).toMatch(
+      /^__Host-plan-tracker-session=abc; Path=\/; HttpOnly; SameSite=Lax; Max-Age=3600; Secure$/,
+    );
+    expect(readCookie('a=1; __Host-plan-tracker-session=abc', '__Host-plan-tracker-session')).toBe(
+      'abc',
+    );
+  });
+});
+
+describe('passwords', () => {
+  it('hash with argon2id and verify', async () => {
+    const hash = await hashPassword('s3cret pass');
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await verifyPassword('s3cret pass', hash)).toBe(true);
+    expect(await verifyPassword('wrong', hash)).toBe(false);
+    expect(await verifyPassword('x', 'not a hash')).toBe(false);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * The API's settings from the environment, checked once at start with zod: a bad value stops
+ * the process with a message naming the variable, instead of failing on the first request.
+ */
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** Introspection queries; default on except in production. */
+  API_INTROSPECTION: flag.optional(),
+  /** GraphiQL at GET /graphql; default on except in production. */
+  API_GRAPHIQL: flag.optional(),
+  /** Largest request body accepted, in bytes (default 100 kB). */
+  API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100_000),
+  /** How long a sign-in lasts, in hours (default 12). */
+  API_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  /** Requests an API key may make per minute, sustained (default 120; bursts up to this). */
+  API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  /** Mark cookies Secure (default true; only turn off for plain-HTTP local testing). */
+  API_COOKIE_SECURE: flag.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** The API's settings, after defaults. */
+export interface ApiEnv {
+  readonly nodeEnv: 'development' | 'test' | 'production';
+  readonly introspection: boolean;
+  readonly graphiql: boolean;
+  readonly maxBodyBytes: number;
+  readonly sessionHours: number;
+  readonly apiKeyRequestsPerMinute: number;
+  readonly cookieSecure: boolean;
+  readonly logLevel: string;
+}
+
+/** A bad setting, with every problem named. */
+export class ApiEnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ApiEnvError';
+  }
+}
+
+/** Checks the variables; throws {@link ApiEnvError} listing each bad one. */
+export function parseApiEnv(source: Record<string, string | undefined> = process.env): ApiEnv {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`,
+    );
+    throw new ApiEnvError(`The API's environment is not valid:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  const production = env.NODE_ENV === 'production';
+  return {
+    nodeEnv: env.NODE_ENV,
+    introspection: env.API_INTROSPECTION ?? !production,
+    graphiql: env.API_GRAPHIQL ?? !production,
+    maxBodyBytes: env.API_MAX_BODY_BYTES,
+    sessionHours: env.API_SESSION_HOURS,
+    apiKeyRequestsPerMinute: env.API_KEY_REQUESTS_PER_MINUTE,
+    cookieSecure: env.API_COOKIE_SECURE,
+    logLevel: env.LOG_LEVEL,
+  };
+}

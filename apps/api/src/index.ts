@@ -1,0 +1,10 @@
+/**
+ * The plan delivery tracker's GraphQL API: `createApi` for the yoga instance on a database,
+ * `startServer` for the HTTP server (GraphQL, health checks, the admin app's files).
+ */
+export { API_KEY_SCOPES, type ApiKeyScope, type Caller } from './access/caller.js';
+export { hashPassword } from './auth/password.js';
+export { type ApiEnv, ApiEnvError, parseApiEnv } from './env.js';
+export { schema } from './schema.js';
+export { type RunningServer, type StartServerOptions, startServer } from './server.js';
+export { type Api, type CreateApiOptions, createApi } from './yoga.js';

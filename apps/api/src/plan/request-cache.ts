@@ -1,0 +1,18 @@
+/**
+ * A per-request memo for plan-wide reads. Roll-ups and "as at" figures need the whole plan;
+ * loading it once per request per plan (not once per field) keeps the number of SQL statements
+ * independent of how many commitments a query touches.
+ */
+export class RequestCache {
+  private readonly entries = new Map<string, Promise<unknown>>();
+
+  /** The value under `key`, loading it with `load` the first time in this request. */
+  memo<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let entry = this.entries.get(key) as Promise<T> | undefined;
+    if (!entry) {
+      entry = load();
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+}

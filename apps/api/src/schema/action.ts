@@ -1,0 +1,246 @@
+// Delivery actions: the delivery plan's units of work under a commitment; and the plan's
+// filtered, ordered `actions` connection.
+import type { Prisma } from '@plan-tracker/db';
+import { isOverdue } from '@plan-tracker/domain';
+import { canSeeInternal } from '../access/rules.js';
+import { visiblePlanWhere } from '../access/where.js';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { prisma } from '../database.js';
+import { contains, dueBetween, idsPassingFigures } from '../plan/filters.js';
+import { planSnapshot } from '../plan/snapshot.js';
+import { MilestoneRef } from './milestone.js';
+import { LifecycleStatusEnum, RagEnum, SortDirectionEnum } from './scalars.js';
+import { ProgressUpdateRef } from './update.js';
+import { localId, type WorkFilterArgs, WorkFilterInput, workFilterFrom } from './work.js';
+
+const planIdSelect = { commitment: { select: { planId: true } } } as const;
+
+export const DeliveryActionRef = builder.prismaNode('DeliveryAction', {
+  description:
+    'A unit of work in the delivery plan under one commitment, with its owner, dates and figures.',
+  id: { field: 'id' },
+  nullable: true,
+  findUnique: (id, ctx) => ({ id, commitment: { plan: visiblePlanWhere(ctx.caller) } }),
+  fields: (t) => ({
+    title: t.exposeString('title', { description: 'What is to be done.' }),
+    description: t.exposeString('description', { nullable: true, description: 'More detail.' }),
+    owner: t.exposeString('owner', {
+      nullable: true,
+      description: 'Who does it: a role, team or partner organisation.',
+    }),
+    commitment: t.relation('commitment', { description: 'The commitment it delivers.' }),
+    status: t.field({
+      type: LifecycleStatusEnum,
+      description: "Lifecycle status (as at the plan's date).",
+      select: planIdSelect,
+      resolve: async (a, _args, ctx) =>
+        (await planSnapshot(ctx, a.commitment.planId)).figures.get(a.id)?.status ?? a.status,
+    }),
+    rag: t.field({
+      type: RagEnum,
+      nullable: true,
+      description: "RAG rating (as at the plan's date); null until first rated.",
+      select: planIdSelect,
+      resolve: async (a, _args, ctx) => {
+        const figures = (await planSnapshot(ctx, a.commitment.planId)).figures.get(a.id);
+        return figures ? figures.rag : a.rag;
+      },
+    }),
+    progressPercent: t.int({
+      description: "Progress, 0–100 (as at the plan's date).",
+      select: planIdSelect,
+      resolve: async (a, _args, ctx) =>
+        (await planSnapshot(ctx, a.commitment.planId)).figures.get(a.id)?.progressPercent ??
+        a.progressPercent,
+    }),
+    startDate: t.expose('startDate', {
+      type: 'Date',
+      nullable: true,
+      description: 'When work starts.',
+    }),
+    dueDate: t.expose('dueDate', { type: 'Date', nullable: true, description: 'When it is due.' }),
+    completedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: "When it was completed; null if not completed by the plan's date.",
+      resolve: (a, _args, ctx) =>
+        a.completedOn && (!ctx.asAt || a.completedOn.toISOString().slice(0, 10) <= ctx.asAt)
+          ? a.completedOn
+          : null,
+    }),
+    overdue: t.boolean({
+      description:
+        "Due before the plan's date and neither completed nor withdrawn. Derived, never stored.",
+      select: planIdSelect,
+      resolve: async (a, _args, ctx) => {
+        const snapshot = await planSnapshot(ctx, a.commitment.planId);
+        const figures = snapshot.figures.get(a.id);
+        return figures ? isOverdue(figures, snapshot.asAt) : false;
+      },
+    }),
+    archivedAt: t.expose('archivedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'When it was archived (left out of roll-ups). Internal: staff of the organisation only.',
+      authScopes: (a) => ({ staffOf: a.organisationId }),
+      unauthorizedResolver: () => null,
+    }),
+    version: t.int({
+      nullable: true,
+      description:
+        'Version for optimistic concurrency: send it back with a change. Staff of the organisation only.',
+      authScopes: (a) => ({ staffOf: a.organisationId }),
+      unauthorizedResolver: () => null,
+      resolve: (a) => a.version,
+    }),
+    milestones: t.field({
+      type: [MilestoneRef],
+      description: 'Its milestones that are not archived, by due date.',
+      complexity: { field: 1, multiplier: 4 },
+      select: (_args, _ctx, nestedSelection) => ({
+        milestones: nestedSelection({
+          where: { archivedAt: null },
+          orderBy: [{ dueDate: 'asc' as const }, { id: 'asc' as const }],
+        }),
+      }),
+      resolve: (a) => a.milestones,
+    }),
+    updates: t.field({
+      type: [ProgressUpdateRef],
+      description:
+        "Progress updates on it, newest first (as at the plan's date: recorded by then).",
+      complexity: { field: 1, multiplier: 4 },
+      select: (_args, _ctx, nestedSelection) => ({
+        progressUpdates: nestedSelection({
+          orderBy: [{ recordedOn: 'desc' as const }, { createdAt: 'desc' as const }],
+        }),
+      }),
+      resolve: (a, _args, ctx) => {
+        if (!ctx.asAt) return a.progressUpdates;
+        const end = new Date(`${ctx.asAt}T00:00:00.000Z`);
+        return a.progressUpdates.filter((u) => u.recordedOn <= end);
+      },
+    }),
+  }),
+});
+
+const ActionOrderField = builder.enumType('ActionOrderField', {
+  description: 'What to order delivery actions by.',
+  values: {
+    DUE_DATE: { description: 'Due date, undated last.' },
+    TITLE: { description: 'Title, alphabetically.' },
+    PROGRESS: { description: 'Stored progress per cent.' },
+    UPDATED_AT: { description: 'When the record last changed.' },
+  },
+});
+
+const ActionOrder = builder.inputType('ActionOrder', {
+  description: 'An ordering of delivery actions.',
+  fields: (t) => ({
+    field: t.field({ type: ActionOrderField, required: true, description: 'What to order by.' }),
+    direction: t.field({ type: SortDirectionEnum, defaultValue: 'ASC', description: 'Which way.' }),
+  }),
+});
+
+interface ActionFilterArgs {
+  work?: WorkFilterArgs | null;
+  commitment?: string | null;
+  includeArchived?: boolean | null;
+}
+
+const ActionFilter = builder.inputRef<ActionFilterArgs>('ActionFilter').implement({
+  description: 'Which delivery actions to list; every condition given must hold.',
+  fields: (t) => ({
+    work: t.field({ type: WorkFilterInput, description: 'Conditions shared with commitments.' }),
+    commitment: t.id({ description: 'Only under this commitment (global ID).' }),
+    includeArchived: t.boolean({
+      description: 'Include archived actions (staff of the organisation only; ignored for others).',
+    }),
+  }),
+});
+
+builder.prismaObjectField('Plan', 'actions', (t) =>
+  t.prismaConnection(
+    {
+      type: 'DeliveryAction',
+      cursor: 'id',
+      description:
+        "The plan's delivery actions, filtered and ordered, a page at a time. Page size: `first`/`last` default 20 and may be at most 100; a larger value is rejected with PAGE_SIZE_TOO_LARGE (not clamped), before anything runs.",
+      complexity: (args) => ({ field: 2, multiplier: args.first ?? args.last ?? 20 }),
+      args: {
+        filter: t.arg({ type: ActionFilter, description: 'Conditions; none lists all.' }),
+        orderBy: t.arg({ type: ActionOrder, description: 'Ordering; default by due date.' }),
+      },
+      totalCount: async (plan, args, ctx) =>
+        prisma().deliveryAction.count({ where: await actionWhere(plan, args.filter ?? {}, ctx) }),
+      resolve: async (query, plan, args, ctx) =>
+        prisma().deliveryAction.findMany({
+          ...query,
+          where: await actionWhere(plan, args.filter ?? {}, ctx),
+          orderBy: actionOrder(args.orderBy ?? null),
+        }),
+    },
+    {
+      description: 'A page of delivery actions.',
+      // Replaces the plugin's own totalCount field only to give it a description.
+      fields: (tc) => ({
+        totalCount: tc.int({
+          description: 'How many match the filter, on every page.',
+          resolve: (connection) =>
+            (connection as unknown as { totalCount: () => Promise<number> }).totalCount(),
+        }),
+      }),
+    },
+    { description: 'A delivery action and its cursor.' },
+  ),
+);
+
+async function actionWhere(
+  plan: { id: string; organisationId: string },
+  filter: ActionFilterArgs,
+  ctx: Context,
+): Promise<Prisma.DeliveryActionWhereInput> {
+  const work = workFilterFrom(filter.work);
+  const snapshot = await planSnapshot(ctx, plan.id);
+  const and: Prisma.DeliveryActionWhereInput[] = [{ commitment: { planId: plan.id } }];
+  if (!(filter.includeArchived && canSeeInternal(ctx.caller, plan.organisationId))) {
+    and.push({ archivedAt: null });
+  }
+  const commitmentId = localId(filter.commitment, 'Commitment');
+  if (commitmentId) and.push({ commitmentId });
+  const actionIds = [...snapshot.figures.keys()].filter(
+    (id) => !snapshot.rollUp.commitments.has(id),
+  );
+  const passing = idsPassingFigures(snapshot, actionIds, work);
+  if (passing) and.push({ id: { in: passing } });
+  if (work.themeId) and.push({ commitment: { themeId: work.themeId } });
+  if (work.priorityId) and.push({ commitment: { theme: { priorityId: work.priorityId } } });
+  if (work.owner) and.push({ owner: contains(work.owner) });
+  const due = dueBetween(work);
+  if (due) and.push({ dueDate: due });
+  if (work.search) {
+    and.push({ OR: [{ title: contains(work.search) }, { description: contains(work.search) }] });
+  }
+  return { AND: and };
+}
+
+function actionOrder(
+  order: {
+    field: 'DUE_DATE' | 'TITLE' | 'PROGRESS' | 'UPDATED_AT';
+    direction?: 'ASC' | 'DESC' | null;
+  } | null,
+): Prisma.DeliveryActionOrderByWithRelationInput[] {
+  const direction = order?.direction === 'DESC' ? 'desc' : 'asc';
+  switch (order?.field) {
+    case 'TITLE':
+      return [{ title: direction }, { id: 'asc' }];
+    case 'PROGRESS':
+      return [{ progressPercent: direction }, { id: 'asc' }];
+    case 'UPDATED_AT':
+      return [{ updatedAt: direction }, { id: 'asc' }];
+    default:
+      return [{ dueDate: { sort: direction, nulls: 'last' } }, { id: 'asc' }];
+  }
+}

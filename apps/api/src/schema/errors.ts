@@ -1,0 +1,127 @@
+// The typed failures of mutations: an interface every error result implements, and one object
+// type per error class in src/errors.ts. Validation plugin failures are mapped to ValidationError.
+import { builder } from '../builder.js';
+import {
+  type ApiError,
+  ConflictError,
+  type ERROR_CODES,
+  type FieldIssue,
+  ForbiddenError,
+  NotFoundError,
+  PeriodClosedError,
+  TransitionError,
+  ValidationError,
+} from '../errors.js';
+
+export const ErrorCodeEnum = builder.enumType('ErrorCode', {
+  description: 'Stable codes of expected failures; branch on these, never on messages.',
+  values: {
+    VALIDATION: { description: 'The input broke a rule; see `issues`.' },
+    CONFLICT: { description: 'Someone else changed the record first; reload and retry.' },
+    NOT_FOUND: { description: 'No such record that you can see.' },
+    FORBIDDEN: { description: 'You may not do this.' },
+    PERIOD_CLOSED: { description: 'The reporting period is closed.' },
+    TRANSITION: { description: 'The lifecycle status cannot change that way.' },
+  } satisfies Record<(typeof ERROR_CODES)[number], { description: string }>,
+});
+
+export const MutationErrorInterface = builder.interfaceRef<ApiError>('MutationError').implement({
+  description: 'An expected failure of a mutation. Nothing was written.',
+  fields: (t) => ({
+    code: t.field({
+      type: ErrorCodeEnum,
+      description: 'Stable code for programs.',
+      resolve: (error) => error.code,
+    }),
+    message: t.exposeString('message', { description: 'What went wrong, for people.' }),
+  }),
+});
+
+const FieldIssueType = builder.objectRef<FieldIssue>('FieldIssue').implement({
+  description: 'One broken rule on one input field.',
+  fields: (t) => ({
+    path: t.stringList({
+      description:
+        'Path to the field, e.g. `["input", "evidence", "0", "url"]`; empty for the whole input.',
+      resolve: (issue) => [...issue.path],
+    }),
+    message: t.exposeString('message', { description: 'What is wrong and how to put it right.' }),
+  }),
+});
+
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  description: 'The input broke a rule. Nothing was written.',
+  interfaces: [MutationErrorInterface],
+  isTypeOf: (value) => value instanceof ValidationError,
+  fields: (t) => ({
+    issues: t.field({
+      type: [FieldIssueType],
+      description: 'Every broken rule, on its field.',
+      resolve: (error) => [...error.issues],
+    }),
+  }),
+});
+
+builder.objectType(ConflictError, {
+  name: 'ConflictError',
+  description: 'Someone else changed the record since you read it. Nothing was written.',
+  interfaces: [MutationErrorInterface],
+  isTypeOf: (value) => value instanceof ConflictError,
+  fields: (t) => ({
+    currentVersion: t.exposeInt('currentVersion', {
+      description: 'The version the record has now; send it with your retry.',
+    }),
+    currentState: t.string({
+      description: 'The record as it is now, as JSON.',
+      resolve: (error) => JSON.stringify(error.current),
+    }),
+  }),
+});
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  description: 'No such record that you can see. Nothing was written.',
+  interfaces: [MutationErrorInterface],
+  isTypeOf: (value) => value instanceof NotFoundError,
+  fields: (t) => ({
+    entity: t.exposeString('entity', { description: 'The kind of record looked for.' }),
+    id: t.exposeString('id', { description: 'The id looked for.' }),
+  }),
+});
+
+builder.objectType(ForbiddenError, {
+  name: 'ForbiddenError',
+  description: 'You may not do this. Nothing was written.',
+  interfaces: [MutationErrorInterface],
+  isTypeOf: (value) => value instanceof ForbiddenError,
+  fields: () => ({}),
+});
+
+builder.objectType(PeriodClosedError, {
+  name: 'PeriodClosedError',
+  description: 'The change falls in a closed reporting period. Nothing was written.',
+  interfaces: [MutationErrorInterface],
+  isTypeOf: (value) => value instanceof PeriodClosedError,
+  fields: (t) => ({
+    period: t.exposeString('period', { description: 'The closed period, e.g. `2021/22 Q2`.' }),
+  }),
+});
+
+builder.objectType(TransitionError, {
+  name: 'TransitionError',
+  description: 'The lifecycle status cannot change that way. Nothing was written.',
+  interfaces: [MutationErrorInterface],
+  isTypeOf: (value) => value instanceof TransitionError,
+  fields: (t) => ({
+    transitionCode: t.exposeString('transitionCode', {
+      description: 'The domain rule: `STATUS_TRANSITION_FORBIDDEN` or `STATUS_REASON_REQUIRED`.',
+    }),
+    from: t.exposeString('from', { description: 'The status now.' }),
+    to: t.exposeString('to', { description: 'The status asked for.' }),
+    allowed: t.stringList({
+      description: 'The statuses it may change to.',
+      resolve: (error) => [...error.allowed],
+    }),
+  }),
+});

@@ -1,0 +1,19 @@
+// Every type of the schema, imported for its side effect of registering with the builder.
+import './scalars.js';
+import './errors.js';
+import './rollup.js';
+import './organisation.js';
+import './plan.js';
+import './priority.js';
+import './theme.js';
+import './work.js';
+import './commitment.js';
+import './action.js';
+import './milestone.js';
+import './update.js';
+import './measure.js';
+import './period.js';
+import './panel.js';
+import './timeline.js';
+import './auth.js';
+import './admin.js';

@@ -1,0 +1,66 @@
+// Measures of a priority's progress and their value in each reporting period.
+import { quarterEndDate, tryPeriodFromLabel } from '@plan-tracker/domain';
+import { visiblePlanWhere } from '../access/where.js';
+import { builder } from '../builder.js';
+import { MeasureDirectionEnum } from './scalars.js';
+
+export const MeasureRef = builder.prismaNode('Measure', {
+  description: "A way of measuring a priority's progress, e.g. total crime or victim satisfaction.",
+  id: { field: 'id' },
+  nullable: true,
+  findUnique: (id, ctx) => ({ id, priority: { plan: visiblePlanWhere(ctx.caller) } }),
+  fields: (t) => ({
+    position: t.exposeInt('position', { description: 'Position within the priority.' }),
+    name: t.exposeString('name', { description: 'What is measured.' }),
+    unit: t.exposeString('unit', { nullable: true, description: 'Unit of the values, e.g. `%`.' }),
+    direction: t.field({
+      type: MeasureDirectionEnum,
+      description: 'Direction of good.',
+      resolve: (m) => m.direction,
+    }),
+    baseline: t.exposeFloat('baseline', { nullable: true, description: 'Where it started.' }),
+    target: t.exposeFloat('target', { nullable: true, description: 'Where it should get to.' }),
+    priority: t.relation('priority', { description: 'The priority it measures.' }),
+    values: t.field({
+      type: [MeasureValueRef],
+      description:
+        "Its values by period, oldest first (as at the plan's date: periods ended and values recorded by then).",
+      complexity: { field: 1, multiplier: 32 },
+      select: (_args, _ctx, nestedSelection) => ({
+        values: nestedSelection({ orderBy: { period: 'asc' as const } }),
+      }),
+      resolve: (m, _args, ctx) => {
+        const asAt = ctx.asAt;
+        if (!asAt) return m.values;
+        return m.values.filter((v) => {
+          const period = tryPeriodFromLabel(v.period);
+          return (
+            v.recordedOn.toISOString().slice(0, 10) <= asAt &&
+            (!period || quarterEndDate(period) <= asAt)
+          );
+        });
+      },
+    }),
+  }),
+});
+
+export const MeasureValueRef = builder.prismaNode('MeasureValue', {
+  description: "A measure's value for one reporting period.",
+  id: { field: 'id' },
+  nullable: true,
+  findUnique: (id, ctx) => ({ id, measure: { priority: { plan: visiblePlanWhere(ctx.caller) } } }),
+  fields: (t) => ({
+    period: t.exposeString('period', { description: 'Reporting period, e.g. `2021/22 Q2`.' }),
+    value: t.exposeFloat('value', { description: 'The value.' }),
+    note: t.exposeString('note', { nullable: true, description: 'A note on the value.' }),
+    recordedOn: t.expose('recordedOn', { type: 'Date', description: 'When it was recorded.' }),
+    measure: t.relation('measure', { description: 'The measure.' }),
+    version: t.int({
+      nullable: true,
+      description: 'Version for optimistic concurrency. Staff of the organisation only.',
+      authScopes: (v) => ({ staffOf: v.organisationId }),
+      unauthorizedResolver: () => null,
+      resolve: (v) => v.version,
+    }),
+  }),
+});

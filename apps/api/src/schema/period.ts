@@ -1,0 +1,53 @@
+// Reporting periods: the financial-year quarters an organisation reports on; closing one locks it.
+import { visibleOrganisationWhere } from '../access/where.js';
+import { builder } from '../builder.js';
+import { prisma } from '../database.js';
+
+builder.prismaNode('ReportingPeriod', {
+  description:
+    'A financial-year quarter (April to March) the office reports on. Once closed, its updates are locked.',
+  id: { field: 'id' },
+  nullable: true,
+  findUnique: (id, ctx) => ({ id, organisation: visibleOrganisationWhere(ctx.caller) }),
+  fields: (t) => ({
+    label: t.exposeString('label', { description: 'e.g. `2021/22 Q2`.' }),
+    financialYear: t.exposeString('financialYear', { description: 'e.g. `2021/22`.' }),
+    quarter: t.exposeInt('quarter', { description: '1 (April–June) to 4 (January–March).' }),
+    startDate: t.expose('startDate', { type: 'Date', description: 'First day.' }),
+    endDate: t.expose('endDate', { type: 'Date', description: 'Last day.' }),
+    closed: t.boolean({
+      description: 'Whether it has been closed.',
+      resolve: (p) => p.closedAt !== null,
+    }),
+    closedAt: t.expose('closedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was closed.',
+    }),
+    version: t.int({
+      nullable: true,
+      description: 'Version for optimistic concurrency. Staff of the organisation only.',
+      authScopes: (p) => ({ staffOf: p.organisationId }),
+      unauthorizedResolver: () => null,
+      resolve: (p) => p.version,
+    }),
+  }),
+});
+
+builder.prismaObjectField('Plan', 'reportingPeriods', (t) =>
+  t.prismaField({
+    type: ['ReportingPeriod'],
+    description: "The plan organisation's reporting periods within the plan's span, in order.",
+    complexity: { field: 1, multiplier: 32 },
+    resolve: (query, plan) =>
+      prisma().reportingPeriod.findMany({
+        ...query,
+        where: {
+          organisationId: plan.organisationId,
+          endDate: { gte: plan.periodStart },
+          startDate: { lte: plan.periodEnd },
+        },
+        orderBy: { startDate: 'asc' },
+      }),
+  }),
+);
