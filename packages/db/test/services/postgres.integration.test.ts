@@ -123,10 +123,12 @@ describe.runIf(runnable)('services on PostgreSQL', () => {
     expect(successes).toBe(50);
     expect(conflicts).toBeGreaterThan(0);
     // No lost update: each entry starts from the state the previous one left.
-    for (let k = 1; k < history.length; k += 1) {
-      expect((history[k]?.before as { owner: string }).owner).toBe(
-        (history[k - 1]?.after as { owner: string }).owner,
-      );
+    const owners = history.map((entry) => ({
+      before: (entry.before as { owner: string }).owner,
+      after: (entry.after as { owner: string }).owner,
+    }));
+    for (let k = 1; k < owners.length; k += 1) {
+      expect(owners[k]?.before).toBe(owners[k - 1]?.after);
     }
     expect((history.at(-1)?.after as { owner: string }).owner).toBe(row.owner);
   }, 120_000);
