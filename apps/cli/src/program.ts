@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { registerDatabaseCommands } from './commands/database.js';
 import { registerImportPlan } from './commands/import-plan.js';
 import { registerReport } from './commands/report.js';
+import { registerStart } from './commands/start.js';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -16,5 +17,6 @@ export function buildProgram(): Command {
   registerImportPlan(program);
   registerDatabaseCommands(program);
   registerReport(program);
+  registerStart(program);
   return program;
 }
