@@ -1,0 +1,110 @@
+/**
+ * The routes. Everything except signing in needs a signed-in member of staff; administration
+ * needs an administrator. Screens check finer permissions (who may edit what) themselves.
+ */
+import type { ReactNode } from 'react';
+import { useEffect } from 'react';
+import { CommitmentsPage } from '../commitment/CommitmentsPage.js';
+import { DashboardPage } from '../dashboard/DashboardPage.js';
+import { PriorityPage, ThemePage } from '../priority/PriorityPage.js';
+import { SignInPage, SignOutPage } from '../session/SignInPage.js';
+import { roleLabel, SessionProvider, useSession, type Viewer } from '../session/session.js';
+import { Layout, type NavItem } from './Layout.js';
+import { Loading, NotFoundPage, Page } from './Page.js';
+import { matchPath, navigate, useLocation, withQuery } from './router.js';
+
+type Route = {
+  readonly pattern: string;
+  readonly render: (params: Record<string, string>, viewer: Viewer) => ReactNode;
+  readonly adminOnly?: boolean;
+};
+
+const ROUTES: readonly Route[] = [
+  { pattern: '/', render: () => <DashboardPage /> },
+  { pattern: '/commitments', render: () => <CommitmentsPage /> },
+  { pattern: '/priorities/:number', render: (p) => <PriorityPage number={Number(p.number)} /> },
+  {
+    pattern: '/priorities/:number/themes/:position',
+    render: (p) => <ThemePage number={Number(p.number)} position={Number(p.position)} />,
+  },
+];
+
+function navigationFor(viewer: Viewer): NavItem[] {
+  return [
+    { href: '/', text: 'Dashboard' },
+    { href: '/commitments', text: 'Commitments' },
+    { href: '/my-updates', text: 'My updates' },
+    { href: '/timeline', text: 'Timeline' },
+    { href: '/reports', text: 'Reports' },
+    ...(viewer.role === 'ADMIN' ? [{ href: '/admin', text: 'Administration' }] : []),
+  ];
+}
+
+function RedirectToSignIn() {
+  const { href } = useLocation();
+  useEffect(() => {
+    navigate(withQuery('/sign-in', { next: href === '/' ? null : href }), { replace: true });
+  }, [href]);
+  return null;
+}
+
+function Screens() {
+  const { state } = useSession();
+  const { pathname } = useLocation();
+
+  if (pathname === '/sign-in') {
+    return (
+      <Layout navigation={[]} user={null}>
+        <SignInPage />
+      </Layout>
+    );
+  }
+  if (state.status === 'loading') {
+    return (
+      <Layout navigation={[]} user={null}>
+        <Loading what="the tracker" />
+      </Layout>
+    );
+  }
+  if (pathname === '/sign-out') {
+    return (
+      <Layout navigation={[]} user={null}>
+        <SignOutPage />
+      </Layout>
+    );
+  }
+  if (state.status === 'signed-out') return <RedirectToSignIn />;
+
+  const { viewer } = state;
+  let content: ReactNode = <NotFoundPage />;
+  for (const route of ROUTES) {
+    const params = matchPath(route.pattern, pathname);
+    if (!params) continue;
+    content =
+      route.adminOnly && viewer.role !== 'ADMIN' ? (
+        <Page title="You do not have permission to see this page">
+          <p className="govuk-body">Only administrators of the tracker can use this page.</p>
+        </Page>
+      ) : (
+        route.render(params, viewer)
+      );
+    break;
+  }
+  return (
+    <Layout
+      navigation={navigationFor(viewer)}
+      user={{ name: viewer.name, roleLabel: viewer.role ? roleLabel(viewer.role) : 'staff' }}
+    >
+      {/* A new page gets fresh state: forms and filters never leak from one page to the next. */}
+      <div key={pathname}>{content}</div>
+    </Layout>
+  );
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Screens />
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * The frame of every screen: skip link, header, service navigation, main, footer.
+ *
+ * The office is not part of GOV.UK, so this uses GOV.UK Frontend's generic header (no crown,
+ * no GOV.UK logotype) and a footer without the crown, as the Design System asks.
+ */
+import type { ReactNode } from 'react';
+import { Link, useLocation } from './router.js';
+
+export const ORGANISATION_NAME = 'Office of the Police and Crime Commissioner for Dorset';
+export const SERVICE_NAME = 'Plan delivery tracker';
+
+export interface NavItem {
+  readonly href: string;
+  readonly text: string;
+}
+
+function isActive(item: NavItem, pathname: string): boolean {
+  if (item.href === '/') return pathname === '/';
+  return pathname === item.href || pathname.startsWith(`${item.href}/`);
+}
+
+export function Layout({
+  navigation,
+  user,
+  children,
+}: {
+  navigation: readonly NavItem[];
+  /** The signed-in person, shown with a sign-out link; `null` on the sign-in page. */
+  user: { readonly name: string; readonly roleLabel: string } | null;
+  children: ReactNode;
+}) {
+  const { pathname } = useLocation();
+  return (
+    <>
+      <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
+        Skip to main content
+      </a>
+      <header className="govuk-template__header">
+        <div className="govuk-generic-header">
+          <div className="govuk-generic-header__container govuk-width-container">
+            <div className="govuk-generic-header__logo">
+              <Link to="/" className="govuk-generic-header__homepage-link">
+                {ORGANISATION_NAME}
+              </Link>
+            </div>
+          </div>
+        </div>
+        <section aria-label="Service information" className="govuk-service-navigation">
+          <div className="govuk-width-container">
+            <div className="govuk-service-navigation__container">
+              <span className="govuk-service-navigation__service-name">
+                <Link to="/" className="govuk-service-navigation__link">
+                  {SERVICE_NAME}
+                </Link>
+              </span>
+              {navigation.length > 0 ? (
+                <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+                  <ul className="govuk-service-navigation__list" id="navigation">
+                    {navigation.map((item) => {
+                      const active = isActive(item, pathname);
+                      return (
+                        <li
+                          key={item.href}
+                          className={
+                            active
+                              ? 'govuk-service-navigation__item govuk-service-navigation__item--active'
+                              : 'govuk-service-navigation__item'
+                          }
+                        >
+                          <Link
+                            className="govuk-service-navigation__link"
+                            to={item.href}
+                            aria-current={
+                              active ? (pathname === item.href ? 'page' : 'true') : undefined
+                            }
+                          >
+                            {active ? (
+                              <strong className="govuk-service-navigation__active-fallback">
+                                {item.text}
+                              </strong>
+                            ) : (
+                              item.text
+                            )}
+                          </Link>
+                        </li>
+                      );
+                    })}
+                    {user ? (
+                      <li className="govuk-service-navigation__item">
+                        <Link className="govuk-service-navigation__link" to="/sign-out">
+                          Sign out
+                        </Link>
+                      </li>
+                    ) : null}
+                  </ul>
+                </nav>
+              ) : null}
+            </div>
+          </div>
+        </section>
+      </header>
+      <div className="govuk-width-container">
+        {user ? (
+          <p
+            className="govuk-body-s govuk-!-margin-top-3 govuk-!-margin-bottom-0"
+            data-testid="signed-in-as"
+          >
+            Signed in as <strong>{user.name}</strong> ({user.roleLabel})
+          </p>
+        ) : null}
+        <main className="govuk-main-wrapper" id="main-content">
+          {children}
+        </main>
+      </div>
+      <footer className="govuk-footer">
+        <div className="govuk-width-container">
+          <div className="govuk-footer__meta">
+            <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
+              <h2 className="govuk-visually-hidden">Support links</h2>
+              <ul className="govuk-footer__inline-list">
+                <li className="govuk-footer__inline-list-item">
+                  <Link className="govuk-footer__link" to="/accessibility">
+                    Accessibility statement
+                  </Link>
+                </li>
+                <li className="govuk-footer__inline-list-item">
+                  <a className="govuk-footer__link" href="/graphql">
+                    GraphQL API
+                  </a>
+                </li>
+              </ul>
+              <p className="govuk-body-s govuk-!-margin-bottom-0">
+                {SERVICE_NAME} for the Police and Crime Plan 2021 to 2029. For staff of the{' '}
+                {ORGANISATION_NAME}.
+              </p>
+            </div>
+          </div>
+        </div>
+      </footer>
+    </>
+  );
+}

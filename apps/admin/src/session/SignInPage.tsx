@@ -1,0 +1,172 @@
+/**
+ * Sign in with a work email address and password. Says plainly when the details are wrong and
+ * when an earlier session has ended, and returns the person to the page they were on.
+ */
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Page } from '../app/Page.js';
+import { navigate, useLocation } from '../app/router.js';
+import { ErrorSummary, type FieldError, NotificationBanner } from '../govuk/content.js';
+import { Button, TextInput } from '../govuk/fields.js';
+import { RequestFailure, request } from '../graphql/client.js';
+import { graphql } from '../graphql/graphql.js';
+import { useSession } from './session.js';
+
+const SignInMutation = graphql(`
+  mutation SignIn($input: SignInInput!) {
+    signIn(input: $input) {
+      __typename
+      ... on SignInPayload {
+        viewer { kind name email role organisation { id name } }
+      }
+      ... on ValidationError { message issues { path message } }
+      ... on ForbiddenError { message }
+    }
+  }
+`);
+
+/** Only paths inside the app, so a crafted link cannot send someone elsewhere after sign-in. */
+export function safeNext(next: string | null): string {
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/sign-')) return '/';
+  return next;
+}
+
+export function SignInPage() {
+  const { state, signedIn } = useSession();
+  const { query } = useLocation();
+  const next = safeNext(query.get('next'));
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (state.status === 'signed-in') navigate(next, { replace: true });
+  }, [state.status, next]);
+
+  const expired = state.status === 'signed-out' && state.expired;
+  const signedOut = query.get('signed-out') === 'yes';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: FieldError[] = [];
+    if (!email.trim()) found.push({ field: 'email', message: 'Enter your email address' });
+    if (!password) found.push({ field: 'password', message: 'Enter your password' });
+    if (found.length > 0) {
+      setErrors(found);
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setBusy(true);
+    try {
+      const { signIn } = await request(SignInMutation, {
+        input: { email: email.trim(), password },
+      });
+      if (signIn.__typename === 'SignInPayload') {
+        setErrors([]);
+        signedIn(signIn.viewer);
+        navigate(next, { replace: true });
+        return;
+      }
+      if (signIn.__typename === 'ValidationError') {
+        setErrors(
+          signIn.issues.map((issue) => ({
+            field: issue.path.includes('password') ? 'password' : 'email',
+            message: issue.message,
+          })),
+        );
+      } else {
+        // Same words for a wrong email and a wrong password, so neither gives the other away.
+        setErrors([
+          {
+            field: 'email',
+            message: 'The email address or password is not right. Check them and try again.',
+          },
+        ]);
+      }
+      setPassword('');
+    } catch (caught) {
+      setErrors([
+        {
+          field: 'email',
+          message:
+            caught instanceof RequestFailure
+              ? caught.message
+              : 'Sorry, there is a problem with the service. Try again later.',
+        },
+      ]);
+    } finally {
+      setBusy(false);
+      setAttempt((n) => n + 1);
+    }
+  };
+
+  const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} focusKey={attempt} />
+        {expired && errors.length === 0 ? (
+          <NotificationBanner title="Important" heading="Your session has ended">
+            <p className="govuk-body">
+              For your security, you are signed out after a time. Sign in again to carry on where
+              you left off.
+            </p>
+          </NotificationBanner>
+        ) : null}
+        {signedOut && !expired && errors.length === 0 ? (
+          <NotificationBanner type="success" heading="You have signed out" />
+        ) : null}
+        <Page title="Sign in to the plan delivery tracker" error={errors.length > 0}>
+          <p className="govuk-body">
+            For staff of the Office of the Police and Crime Commissioner for Dorset.
+          </p>
+          <form onSubmit={submit} noValidate>
+            <TextInput
+              id="email"
+              label="Email address"
+              type="email"
+              autoComplete="username"
+              spellCheck={false}
+              value={email}
+              onChange={setEmail}
+              error={errorFor('email')}
+            />
+            <TextInput
+              id="password"
+              label="Password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={setPassword}
+              error={errorFor('password')}
+            />
+            <Button disabled={busy}>Sign in</Button>
+          </form>
+          <p className="govuk-body">
+            If you have forgotten your password, ask an administrator of the tracker to reset it.
+          </p>
+        </Page>
+      </div>
+    </div>
+  );
+}
+
+/** Signs out as soon as it is opened, then shows the sign-in page with a confirmation. */
+export function SignOutPage() {
+  const { signOut } = useSession();
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    void signOut().finally(() => navigate('/sign-in?signed-out=yes', { replace: true }));
+  }, [signOut]);
+  return (
+    <Page title="Signing out">
+      <p className="govuk-body" role="status">
+        Signing you out…
+      </p>
+    </Page>
+  );
+}
