@@ -56,7 +56,11 @@ describe('the plan tree', () => {
     ]);
     // Roll-up from actions: one completed (100) and one at 50.
     expect(commitment.rollUp).toEqual({ basis: 'ACTIONS', count: 2, progressPercent: 75 });
-    expect(commitment.updates[0].evidence).toEqual([
+    expect(commitment.updates.map((u: { period: string }) => u.period)).toEqual([
+      '2022/23 Q2',
+      '2021/22 Q2',
+    ]);
+    expect(commitment.updates[1].evidence).toEqual([
       { title: 'Panel paper', url: 'https://example.org/paper.pdf' },
     ]);
     expect(plan.rollUp.count).toBe(8);

@@ -1,24 +1,25 @@
 /**
- * A plan's figures in one go, for roll-ups and "as at" reads: its themes, commitments and
- * actions (only the columns the figures need) and, for a past date, their history. A fixed
- * number of queries per plan per request, however large the plan.
+ * A plan's figures at one date, for roll-ups, "as at" reads and figure filters: the db
+ * services' `planState` (live) or `planStateAsAt` (rebuilt from the append-only history), rolled
+ * up by the domain's `rollUpPlan`. Loaded once per plan per request, so the number of queries
+ * does not grow with the plan.
  */
-import { fromDbDate, fromDbDateOrNull } from '@plan-tracker/db';
 import {
-  type IsoDate,
-  type LifecycleStatus,
-  LifecycleStatusSchema,
-  type PlanRollUp,
-  type Rag,
-  RagSchema,
-  rollUpPlan,
-} from '@plan-tracker/domain';
+  fromDbDate,
+  type PlanState,
+  planState,
+  planStateAsAt,
+  rollUpPlanState,
+} from '@plan-tracker/db';
+import type { IsoDate, LifecycleStatus, PlanRollUp, Rag } from '@plan-tracker/domain';
 import type { Context } from '../context.js';
 import { prisma } from '../database.js';
-import { type FigureEvent, type Figures, figuresAsAt, type PartialFigures } from './as-at.js';
 
 /** A commitment or action's figures as the snapshot holds them. */
-export interface SnapshotFigures extends Figures {
+export interface SnapshotFigures {
+  readonly status: LifecycleStatus;
+  readonly rag: Rag | null;
+  readonly progressPercent: number;
   readonly dueDate: IsoDate | null;
 }
 
@@ -26,13 +27,11 @@ export interface SnapshotFigures extends Figures {
 export interface PlanSnapshot {
   /** The date figures are judged at: the "as at" date, or today. */
   readonly asAt: IsoDate;
-  /** True when the figures were replayed from history (a past date). */
+  /** True when the figures were rebuilt from history (a past date). */
   readonly historical: boolean;
   readonly rollUp: PlanRollUp;
-  /** Figures by commitment id and by action id. */
+  /** Figures by commitment id and by action id, of those that existed at the date. */
   readonly figures: ReadonlyMap<string, SnapshotFigures>;
-  /** Revision publication dates by revision id. */
-  readonly revisionPublishedOn: ReadonlyMap<string, IsoDate>;
 }
 
 /** Today in the plan's time zone. */
@@ -48,42 +47,8 @@ export function effectiveDate(ctx: Context): IsoDate {
 /** The plan's snapshot at the request's date, loaded once per request. */
 export function planSnapshot(ctx: Context, planId: string): Promise<PlanSnapshot> {
   const asAt = effectiveDate(ctx);
-  return ctx.cache.memo(`snapshot:${planId}:${asAt}`, () =>
-    loadSnapshot(planId, asAt, ctx.asAt !== null && ctx.asAt < today()),
-  );
-}
-
-function isLifecycleStatus(value: unknown): value is LifecycleStatus {
-  return LifecycleStatusSchema.safeParse(value).success;
-}
-
-function partial(
-  status: string | null,
-  rag: string | null,
-  progress: number | null,
-  ragRecorded: boolean,
-): PartialFigures {
-  const ragValue = RagSchema.safeParse(rag);
-  return {
-    status: status !== null && isLifecycleStatus(status) ? status : undefined,
-    rag: ragValue.success ? ragValue.data : ragRecorded ? null : undefined,
-    progressPercent: progress ?? undefined,
-  };
-}
-
-function figuresFromJson(value: unknown): PartialFigures {
-  if (!value || typeof value !== 'object') return {};
-  const record = value as Record<string, unknown>;
-  const rag = RagSchema.safeParse(record.rag);
-  return {
-    status:
-      typeof record.status === 'string' && isLifecycleStatus(record.status)
-        ? record.status
-        : undefined,
-    rag: rag.success ? rag.data : 'rag' in record && record.rag === null ? null : undefined,
-    progressPercent:
-      typeof record.progressPercent === 'number' ? record.progressPercent : undefined,
-  };
+  const historical = ctx.asAt !== null && ctx.asAt < today();
+  return ctx.cache.memo(`snapshot:${planId}:${asAt}`, () => loadSnapshot(planId, asAt, historical));
 }
 
 async function loadSnapshot(
@@ -92,129 +57,36 @@ async function loadSnapshot(
   historical: boolean,
 ): Promise<PlanSnapshot> {
   const db = prisma();
-  const [priorities, themes, commitments, actions, revisions] = await Promise.all([
-    db.priority.findMany({ where: { planId }, select: { id: true } }),
-    db.theme.findMany({ where: { priority: { planId } }, select: { id: true, priorityId: true } }),
-    db.commitment.findMany({
-      where: { planId },
-      select: {
-        id: true,
-        themeId: true,
-        crossCuttingSection: true,
-        status: true,
-        rag: true,
-        progressPercent: true,
-        dueDate: true,
-        statusOverrideReason: true,
-        introducedInRevisionId: true,
-        withdrawnInRevisionId: true,
-      },
-    }),
-    db.deliveryAction.findMany({
-      where: { commitment: { planId } },
-      select: {
-        id: true,
-        commitmentId: true,
-        status: true,
-        rag: true,
-        progressPercent: true,
-        dueDate: true,
-        archivedAt: true,
-      },
-    }),
-    db.planRevision.findMany({ where: { planId }, select: { id: true, publishedOn: true } }),
+  const [loaded, revisions] = await Promise.all([
+    historical ? planStateAsAt(db, planId, asAt) : planState(db, planId),
+    historical
+      ? db.planRevision.findMany({ where: { planId }, select: { id: true, publishedOn: true } })
+      : Promise.resolve([]),
   ]);
-  const revisionPublishedOn = new Map(revisions.map((r) => [r.id, fromDbDate(r.publishedOn)]));
-
-  const events = new Map<string, FigureEvent[]>();
-  const push = (id: string, event: FigureEvent) => {
-    const list = events.get(id);
-    if (list) list.push(event);
-    else events.set(id, [event]);
-  };
+  if (!loaded) throw new Error(`Plan ${planId} vanished while being read`);
+  let state: PlanState = loaded;
   if (historical) {
-    const [updates, audits] = await Promise.all([
-      db.progressUpdate.findMany({
-        where: { commitment: { planId } },
-        select: {
-          commitmentId: true,
-          actionId: true,
-          recordedOn: true,
-          createdAt: true,
-          statusBefore: true,
-          statusAfter: true,
-          ragBefore: true,
-          ragAfter: true,
-          progressBefore: true,
-          progressAfter: true,
-        },
-      }),
-      db.auditLog.findMany({
-        where: {
-          entityType: { in: ['Commitment', 'DeliveryAction'] },
-          OR: [
-            { entityId: { in: commitments.map((c) => c.id) } },
-            { entityId: { in: actions.map((a) => a.id) } },
-          ],
-        },
-        select: { entityId: true, at: true, before: true, after: true },
-      }),
-    ]);
-    for (const u of updates) {
-      push(u.actionId ?? u.commitmentId, {
-        on: fromDbDate(u.recordedOn),
-        sequence: u.createdAt.getTime(),
-        before: partial(u.statusBefore, u.ragBefore, u.progressBefore, u.statusBefore !== null),
-        after: partial(u.statusAfter, u.ragAfter, u.progressAfter, true),
-      });
-    }
-    for (const a of audits) {
-      push(a.entityId, {
-        on: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(a.at),
-        sequence: a.at.getTime(),
-        before: figuresFromJson(a.before),
-        after: figuresFromJson(a.after),
-      });
-    }
+    // A commitment is in the plan from the publication of the revision that introduced it.
+    const published = new Map(revisions.map((r) => [r.id, fromDbDate(r.publishedOn)]));
+    const inForce = state.commitments.filter((c) => {
+      const on = published.get(c.introducedInRevisionId);
+      return on !== undefined && on <= asAt;
+    });
+    const ids = new Set(inForce.map((c) => c.id));
+    state = {
+      ...state,
+      commitments: inForce,
+      actions: state.actions.filter((a) => ids.has(a.commitmentId)),
+    };
   }
-
   const figures = new Map<string, SnapshotFigures>();
-  const figuresOf = (row: {
-    id: string;
-    status: Figures['status'];
-    rag: Rag | null;
-    progressPercent: number;
-    dueDate: Date | null;
-  }): SnapshotFigures => {
-    const now: Figures = { status: row.status, rag: row.rag, progressPercent: row.progressPercent };
-    const at = historical ? figuresAsAt(now, events.get(row.id) ?? [], asAt) : now;
-    const result = { ...at, dueDate: fromDbDateOrNull(row.dueDate) };
-    figures.set(row.id, result);
-    return result;
-  };
-
-  const inForce = commitments.filter((c) => {
-    if (!historical) return true;
-    const introduced = revisionPublishedOn.get(c.introducedInRevisionId);
-    return introduced !== undefined && introduced <= asAt;
-  });
-  const rollUp = rollUpPlan({
-    asAt,
-    priorityIds: priorities.map((p) => p.id),
-    themes,
-    commitments: inForce.map((c) => ({
-      ...figuresOf(c),
-      id: c.id,
-      themeId: c.themeId,
-      crossCuttingSection: c.crossCuttingSection,
-      statusOverrideReason: c.statusOverrideReason,
-    })),
-    actions: actions.map((a) => ({
-      ...figuresOf(a),
-      commitmentId: a.commitmentId,
-      archivedAt:
-        a.archivedAt && a.archivedAt.toISOString() <= `${asAt}T23:59:59.999Z` ? 'archived' : null,
-    })),
-  });
-  return { asAt, historical, rollUp, figures, revisionPublishedOn };
+  for (const row of [...state.commitments, ...state.actions]) {
+    figures.set(row.id, {
+      status: row.status,
+      rag: row.rag,
+      progressPercent: row.progressPercent,
+      dueDate: row.dueDate,
+    });
+  }
+  return { asAt, historical, rollUp: rollUpPlanState(state, asAt), figures };
 }

@@ -3,7 +3,7 @@
  * `gql` helper that posts through `yoga.fetch` in process (no socket).
  */
 import { Writable } from 'node:stream';
-import type { Database } from '@plan-tracker/db';
+import type { Database, PrismaClient } from '@plan-tracker/db';
 import { openTestDatabase } from '@plan-tracker/db/testing';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import pino from 'pino';
@@ -45,9 +45,15 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(
-  options: { scale?: number; env?: Record<string, string> } = {},
-): Promise<TestApi> {
+export interface TestApiOptions {
+  /** Multiplies the fixture's commitments (2 per theme at scale 1). */
+  scale?: number;
+  env?: Record<string, string>;
+  /** The client the API uses, made from the test database (e.g. one that counts statements). */
+  prismaFor?: (database: Database) => PrismaClient;
+}
+
+export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const database = await openTestDatabase();
   const fixture = await loadFixture(database.prisma, options.scale ?? 1);
   const logLines: Record<string, unknown>[] = [];
@@ -60,7 +66,7 @@ export async function startTestApi(
   const now = { ms: Date.now() };
   const env = parseApiEnv({ NODE_ENV: 'test', API_KEY_REQUESTS_PER_MINUTE: '5', ...options.env });
   const api = createApi({
-    prisma: database.prisma,
+    prisma: options.prismaFor?.(database) ?? database.prisma,
     env,
     logger: pino({ level: 'info' }, sink),
     limiter: new TokenBucketLimiter(env.apiKeyRequestsPerMinute, () => now.ms),

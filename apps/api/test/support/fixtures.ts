@@ -5,12 +5,19 @@
  * so tests can assert exact values.
  */
 import type { PrismaClient } from '@plan-tracker/db';
+import { addProgressUpdate, type ServiceResult, systemActor } from '@plan-tracker/db';
 import { planQuarters } from '@plan-tracker/domain';
 import { hashPassword } from '../../src/auth/password.js';
 
 export const PASSWORD = 'correct horse battery staple';
 
 const d = (date: string) => new Date(`${date}T00:00:00.000Z`);
+
+async function must<T>(result: Promise<ServiceResult<T>>): Promise<T> {
+  const settled = await result;
+  if (!settled.ok) throw new Error(`fixture write failed: ${JSON.stringify(settled.error)}`);
+  return settled.value;
+}
 
 export interface Fixture {
   orgA: string;
@@ -84,6 +91,18 @@ export async function loadFixture(prisma: PrismaClient, scale = 1): Promise<Fixt
     ],
   });
 
+  await prisma.reportingPeriod.createMany({
+    data: planQuarters('2021-05-13', '2029-03-31').map((q) => ({
+      organisationId: orgA.id,
+      label: q.label,
+      financialYear: q.financialYear,
+      quarter: q.quarter,
+      startDate: d(q.startDate),
+      endDate: d(q.endDate),
+      closedAt: q.label === '2021/22 Q1' ? new Date('2021-08-01T00:00:00Z') : null,
+    })),
+  });
+  const actor = systemActor(orgA.id, 'Jane Officer');
   const commitmentIds: string[] = [];
   const actionIds: string[] = [];
   let themes = 0;
@@ -149,33 +168,43 @@ export async function loadFixture(prisma: PrismaClient, scale = 1): Promise<Fixt
             position: c,
             text: `I will deliver commitment ${p}.${t}.${c}`,
             introducedInRevisionId: introduced.id,
-            status: 'IN_PROGRESS',
-            rag: c % 3 === 0 ? 'RED' : 'GREEN',
             owner,
             startDate: d('2021-06-01'),
             dueDate: c % 2 === 0 ? d('2022-03-31') : d('2028-03-31'),
-            progressPercent: 40,
             statusOverrideReason: c === 2 ? 'Internal: set by hand after the Q2 review' : null,
           },
         });
         commitmentIds.push(commitment.id);
-        await prisma.progressUpdate.create({
-          data: {
-            organisationId: orgA.id,
-            commitmentId: commitment.id,
-            period: '2021/22 Q2',
-            recordedOn: d('2021-10-15'),
-            author: 'Jane Officer',
-            statusBefore: 'NOT_STARTED',
-            statusAfter: 'IN_PROGRESS',
-            ragBefore: null,
-            ragAfter: 'AMBER',
-            progressBefore: 0,
-            progressAfter: 10,
-            narrative: `Work began on ${p}.${t}.${c}.`,
-            evidence: [{ title: 'Panel paper', url: 'https://example.org/paper.pdf' }],
-          },
-        });
+        // Two updates through the service, so the history "as at" reads replay exists.
+        const subject = { type: 'Commitment' as const, id: commitment.id };
+        await must(
+          addProgressUpdate(prisma, actor, {
+            subject,
+            expectedVersion: 1,
+            input: {
+              period: '2021/22 Q2',
+              recordedOn: '2021-10-15',
+              narrative: `Work began on ${p}.${t}.${c}.`,
+              statusAfter: 'IN_PROGRESS',
+              ragAfter: 'AMBER',
+              progressAfter: 10,
+              evidence: [{ title: 'Panel paper', url: 'https://example.org/paper.pdf' }],
+            },
+          }),
+        );
+        await must(
+          addProgressUpdate(prisma, actor, {
+            subject,
+            expectedVersion: 2,
+            input: {
+              period: '2022/23 Q2',
+              recordedOn: '2022-08-15',
+              narrative: `Good progress on ${p}.${t}.${c}.`,
+              ragAfter: c % 3 === 0 ? 'RED' : 'GREEN',
+              progressAfter: 40,
+            },
+          }),
+        );
         for (let a = 1; a <= 2; a += 1) {
           const action = await prisma.deliveryAction.create({
             data: {
@@ -205,17 +234,6 @@ export async function loadFixture(prisma: PrismaClient, scale = 1): Promise<Fixt
       }
     }
   }
-  await prisma.reportingPeriod.createMany({
-    data: planQuarters('2021-05-13', '2029-03-31').map((q) => ({
-      organisationId: orgA.id,
-      label: q.label,
-      financialYear: q.financialYear,
-      quarter: q.quarter,
-      startDate: d(q.startDate),
-      endDate: d(q.endDate),
-      closedAt: q.label === '2021/22 Q1' ? new Date('2021-08-01T00:00:00Z') : null,
-    })),
-  });
   await prisma.panelMeeting.create({
     data: {
       organisationId: orgA.id,

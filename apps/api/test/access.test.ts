@@ -1,0 +1,230 @@
+// Identity and access: sign-in and sign-out, anonymous against signed-in visibility, IDOR
+// through node(id:) across organisations, API keys (shown once, scoped, revocable, rate-limited).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from './support/api.js';
+
+let t: TestApi;
+beforeAll(async () => {
+  t = await startTestApi();
+});
+afterAll(() => t?.close());
+
+const INTERNAL = /* GraphQL */ `
+  query Internal($code: String!) {
+    plan(slug: "test-2021-29") {
+      commitment(code: $code) {
+        code statusOverrideReason version
+        updates { author narrative }
+      }
+    }
+  }
+`;
+
+describe('signing in and out', () => {
+  it('sets an HttpOnly, SameSite, Secure cookie holding a token whose hash only is stored', async () => {
+    const result = await t.gql(
+      'mutation($input: SignInInput!) { signIn(input: $input) { __typename ... on SignInPayload { viewer { kind name role } } } }',
+      {
+        variables: {
+          input: { email: 'Editor@Test.example', password: 'correct horse battery staple' },
+        },
+      },
+    );
+    expect(result.body.data?.signIn).toEqual({
+      __typename: 'SignInPayload',
+      viewer: { kind: 'USER', name: 'Eddie Editor', role: 'EDITOR' },
+    });
+    const cookie = result.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(
+      /^__Host-plan-tracker-session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=43200; Secure$/,
+    );
+    const token = cookie.split(';')[0]?.split('=')[1] ?? '';
+    const sessions = await t.database.prisma.session.findMany({
+      where: { userId: t.fixture.users.editor.id },
+    });
+    expect(sessions.some((s) => s.tokenHash.includes(token))).toBe(false);
+    expect(sessions).toHaveLength(1);
+  });
+
+  it('refuses a wrong password and an unknown address alike', async () => {
+    for (const email of ['editor@test.example', 'nobody@test.example']) {
+      const { body, headers } = await t.gql(
+        'mutation($input: SignInInput!) { signIn(input: $input) { __typename ... on MutationError { code message } } }',
+        { variables: { input: { email, password: 'wrong' } } },
+      );
+      expect(body.data?.signIn).toEqual({
+        __typename: 'ForbiddenError',
+        code: 'FORBIDDEN',
+        message: 'You cannot do this: The email address or password is not right.',
+      });
+      expect(headers.get('set-cookie')).toBeNull();
+    }
+  });
+
+  it('answers a malformed address with a ValidationError on the field', async () => {
+    const { body } = await t.gql(
+      'mutation { signIn(input: { email: "not-an-address", password: "x" }) { __typename ... on ValidationError { code issues { path message } } } }',
+    );
+    expect(body.data?.signIn.code).toBe('VALIDATION');
+    expect(body.data?.signIn.issues[0].path).toEqual(['input', 'email']);
+  });
+
+  it('signs out: the session ends and the cookie is cleared', async () => {
+    const cookie = await t.signIn('viewer@test.example');
+    const me = await t.gql('{ viewer { kind email } }', { cookie });
+    expect(me.body.data?.viewer).toEqual({ kind: 'USER', email: 'viewer@test.example' });
+    const out = await t.gql('mutation { signOut }', { cookie });
+    expect(out.body.data?.signOut).toBe(true);
+    expect(out.headers.get('set-cookie')).toMatch(/Max-Age=0/);
+    const after = await t.gql('{ viewer { kind } }', { cookie });
+    expect(after.body.data?.viewer.kind).toBe('ANONYMOUS');
+  });
+});
+
+describe('what each caller sees', () => {
+  it('hides internal notes and people from anonymous callers', async () => {
+    const { body } = await t.gql(INTERNAL, { variables: { code: '1.1.2' } });
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.plan.commitment).toMatchObject({
+      code: '1.1.2',
+      statusOverrideReason: null,
+      version: null,
+    });
+    expect(body.data?.plan.commitment.updates[0]).toMatchObject({ author: null });
+  });
+
+  it('shows them to staff of the organisation', async () => {
+    const cookie = await t.signIn('viewer@test.example');
+    const { body } = await t.gql(INTERNAL, { variables: { code: '1.1.2' }, cookie });
+    expect(body.data?.plan.commitment.statusOverrideReason).toBe(
+      'Internal: set by hand after the Q2 review',
+    );
+    expect(body.data?.plan.commitment.version).toBe(3);
+    expect(body.data?.plan.commitment.updates[0].author).toBe('Jane Officer');
+  });
+
+  it('shows staff of another organisation only the public fields of a published plan', async () => {
+    const cookie = await t.signIn('admin@other.example');
+    const { body } = await t.gql(INTERNAL, { variables: { code: '1.1.2' }, cookie });
+    expect(body.data?.plan.commitment).toMatchObject({ statusOverrideReason: null, version: null });
+    expect(body.data?.plan.commitment.updates[0].author).toBeNull();
+    const own = await t.gql('{ plan(slug: "secret-plan") { title } }', { cookie });
+    expect(own.body.data?.plan).toEqual({ title: 'Unpublished Plan' });
+  });
+
+  it('refuses objects of an unpublished plan through node(id:) across organisations (IDOR)', async () => {
+    const secret = t.id('Commitment', t.fixture.secretCommitment);
+    const plan = t.id('Plan', t.fixture.planB);
+    const query = 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }';
+    const anonymous = await t.gql(query, { variables: { ids: [secret, plan] } });
+    expect(anonymous.body.data?.nodes).toEqual([null, null]);
+    const otherOrg = await t.gql(query, {
+      variables: { ids: [secret, plan] },
+      cookie: await t.signIn('admin@test.example'),
+    });
+    expect(otherOrg.body.data?.nodes).toEqual([null, null]);
+    const owner = await t.gql(query, {
+      variables: { ids: [secret, plan] },
+      cookie: await t.signIn('admin@other.example'),
+    });
+    expect(owner.body.data?.nodes).toEqual([{ id: secret }, { id: plan }]);
+  });
+
+  it('does not reveal API keys through node(id:) to anyone but their administrators', async () => {
+    const admin = await t.signIn('admin@test.example');
+    const created = await t.gql(
+      'mutation { createApiKey(input: { name: "Probe", scopes: [READ] }) { ... on CreatedApiKey { apiKey { id } } } }',
+      { cookie: admin },
+    );
+    const id = created.body.data?.createApiKey.apiKey.id;
+    const viaOther = await t.gql('query($id: ID!) { node(id: $id) { id } }', {
+      variables: { id },
+      cookie: await t.signIn('admin@other.example'),
+    });
+    expect(viaOther.body.data?.node).toBeNull();
+    const viaViewer = await t.gql('query($id: ID!) { node(id: $id) { id } }', {
+      variables: { id },
+      cookie: await t.signIn('viewer@test.example'),
+    });
+    expect(viaViewer.body.data?.node).toBeNull();
+  });
+});
+
+describe('API keys', () => {
+  const CREATE =
+    'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { __typename ... on CreatedApiKey { secret apiKey { id prefix scopes } } ... on MutationError { code } } }';
+
+  it('are created by administrators only, shown once and stored hashed', async () => {
+    const editor = await t.signIn('editor@test.example');
+    const refused = await t.gql(CREATE, {
+      variables: { input: { name: 'Force', scopes: ['READ'] } },
+      cookie: editor,
+    });
+    expect(refused.body.data?.createApiKey).toEqual({
+      __typename: 'ForbiddenError',
+      code: 'FORBIDDEN',
+    });
+    const anonymous = await t.gql(CREATE, {
+      variables: { input: { name: 'Force', scopes: ['READ'] } },
+    });
+    expect(anonymous.body.data?.createApiKey.code).toBe('FORBIDDEN');
+
+    const admin = await t.signIn('admin@test.example');
+    const { body } = await t.gql(CREATE, {
+      variables: { input: { name: 'Force', scopes: ['READ'] } },
+      cookie: admin,
+    });
+    const { secret, apiKey } = body.data?.createApiKey ?? {};
+    expect(secret).toMatch(/^ptk_/);
+    expect(apiKey.scopes).toEqual(['READ']);
+    const row = await t.database.prisma.apiKey.findUniqueOrThrow({
+      where: { prefix: apiKey.prefix },
+    });
+    expect(JSON.stringify(row)).not.toContain(secret.slice(20));
+    const listed = await t.gql('{ apiKeys { prefix } }', { cookie: admin });
+    expect(JSON.stringify(listed.body)).not.toContain(secret);
+  });
+
+  it('read the organisation, without people, until revoked', async () => {
+    const admin = await t.signIn('admin@test.example');
+    const { body } = await t.gql(CREATE, {
+      variables: { input: { name: 'Council', scopes: ['READ'] } },
+      cookie: admin,
+    });
+    const { secret, apiKey } = body.data?.createApiKey ?? {};
+    const me = await t.gql('{ viewer { kind scopes } }', { apiKey: secret });
+    expect(me.body.data?.viewer).toEqual({ kind: 'API_KEY', scopes: ['read'] });
+    const read = await t.gql(INTERNAL, { variables: { code: '1.1.2' }, apiKey: secret });
+    expect(read.body.data?.plan.commitment.updates[0].author).toBeNull();
+
+    const revoked = await t.gql(
+      'mutation($id: ID!) { revokeApiKey(id: $id) { __typename ... on ApiKey { revokedAt } } }',
+      {
+        variables: { id: apiKey.id },
+        cookie: admin,
+      },
+    );
+    expect(revoked.body.data?.revokeApiKey.revokedAt).toBeTruthy();
+    const after = await t.gql('{ viewer { kind } }', { apiKey: secret });
+    expect(after.body.data?.viewer.kind).toBe('ANONYMOUS');
+  });
+
+  it('are rate-limited per key: 429 with Retry-After', async () => {
+    const admin = await t.signIn('admin@test.example');
+    const { body } = await t.gql(CREATE, {
+      variables: { input: { name: 'Busy', scopes: ['READ'] } },
+      cookie: admin,
+    });
+    const secret = body.data?.createApiKey.secret;
+    // The test API allows 5 requests a minute per key.
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1)
+      statuses.push((await t.gql('{ viewer { kind } }', { apiKey: secret })).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    const limited = await t.gql('{ viewer { kind } }', { apiKey: secret });
+    expect(limited.headers.get('retry-after')).toBe('12');
+    expect(limited.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    t.now.ms += 12_000;
+    expect((await t.gql('{ viewer { kind } }', { apiKey: secret })).status).toBe(200);
+  });
+});

@@ -1,0 +1,173 @@
+// The OWASP GraphQL checks: deep, aliased, long and costly queries refused before any resolver
+// runs; the page-size rule; CSRF; masked internal errors; body size; batching off; introspection.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { prisma } from '../src/database.js';
+import { startTestApi, type TestApi } from './support/api.js';
+
+let t: TestApi;
+beforeAll(async () => {
+  t = await startTestApi();
+});
+afterAll(() => t?.close());
+
+/** Counts Prisma calls while `run` runs: a refused query must make none. */
+async function queriesDuring(run: () => Promise<unknown>): Promise<number> {
+  const client = prisma();
+  const spy = vi.spyOn(client.plan, 'findFirst');
+  const spyCommitments = vi.spyOn(client.commitment, 'findMany');
+  try {
+    await run();
+    return spy.mock.calls.length + spyCommitments.mock.calls.length;
+  } finally {
+    spy.mockRestore();
+    spyCommitments.mockRestore();
+  }
+}
+
+const codeOf = (body: { errors?: { extensions?: Record<string, unknown> }[] }) =>
+  body.errors?.[0]?.extensions?.code;
+
+describe('limits, before any resolver runs', () => {
+  it('refuses a query deeper than 12', async () => {
+    const deep =
+      '{ plan(slug: "test-2021-29") { organisation { plans { organisation { plans { organisation { plans { organisation { plans { organisation { plans { organisation { name } } } } } } } } } } } } }';
+    let body: Record<string, unknown> = {};
+    const calls = await queriesDuring(async () => {
+      body = (await t.gql(deep)).body;
+    });
+    expect(JSON.stringify(body)).toMatch(/depth/i);
+    expect(calls).toBe(0);
+  });
+
+  it('refuses more than 15 aliases', async () => {
+    const aliases = Array.from({ length: 16 }, (_, i) => `a${i}: viewer { kind }`).join(' ');
+    const { body } = await t.gql(`{ ${aliases} }`);
+    expect(JSON.stringify(body.errors)).toMatch(/aliases/i);
+    expect(body.data).toBeUndefined();
+  });
+
+  it('refuses a document of more than 3000 tokens', async () => {
+    const fields = Array.from({ length: 3100 }, () => '__typename').join(' ');
+    const { body } = await t.gql(`{ ${fields} }`);
+    expect(JSON.stringify(body.errors)).toMatch(/token/i);
+  });
+
+  it('refuses a costly query, counting page sizes and list sizes', async () => {
+    const tree =
+      'plan(slug: "test-2021-29") { commitments(first: 100) { edges { node { actions { milestones { title } updates { narrative } } updates { narrative } } } } timeline { quarters { dueActions { title } updates { narrative } } } }';
+    const aliased = Array.from({ length: 12 }, (_, i) => `p${i}: ${tree}`).join(' ');
+    let body: { errors?: { extensions?: Record<string, unknown> }[] } = {};
+    const calls = await queriesDuring(async () => {
+      body = (await t.gql(`{ ${aliased} }`)).body;
+    });
+    expect(codeOf(body)).toBe('QUERY_TOO_COMPLEX');
+    expect(calls).toBe(0);
+    const one = await t.gql(`{ ${tree} }`);
+    expect(one.body.errors).toBeUndefined();
+  });
+});
+
+describe('page size', () => {
+  it('rejects first or last above 100 (not clamped), with the limit in the error', async () => {
+    for (const args of ['first: 101', 'last: 500']) {
+      const { body } = await t.gql(
+        `{ plan(slug: "test-2021-29") { commitments(${args}) { totalCount } } }`,
+      );
+      expect(codeOf(body)).toBe('PAGE_SIZE_TOO_LARGE');
+      expect(body.errors?.[0]?.extensions?.max).toBe(100);
+      expect(body.data).toBeUndefined();
+    }
+    const viaVariable = await t.gql(
+      'query($n: Int) { plan(slug: "test-2021-29") { actions(first: $n) { totalCount } } }',
+      {
+        variables: { n: 1000 },
+      },
+    );
+    expect(codeOf(viaVariable.body)).toBe('PAGE_SIZE_TOO_LARGE');
+  });
+
+  it('accepts 100 and defaults to 20', async () => {
+    const hundred = await t.gql(
+      '{ plan(slug: "test-2021-29") { actions(first: 100) { edges { cursor } } } }',
+    );
+    expect(hundred.body.errors).toBeUndefined();
+    expect(hundred.body.data?.plan.actions.edges).toHaveLength(16);
+    const defaulted = await t.gql(
+      '{ plan(slug: "test-2021-29") { actions { edges { cursor } pageInfo { hasNextPage } } } }',
+    );
+    expect(defaulted.body.data?.plan.actions.pageInfo.hasNextPage).toBe(false);
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses a simple cross-site GET without the custom header', async () => {
+    const refused = await t.fetch('/graphql?query=%7Bviewer%7Bkind%7D%7D');
+    expect(refused.status).toBe(403);
+    const allowed = await t.fetch('/graphql?query=%7Bviewer%7Bkind%7D%7D', {
+      headers: { 'x-graphql-csrf': '1' },
+    });
+    expect(allowed.status).toBe(200);
+  });
+
+  it('refuses a form post', async () => {
+    const body = 'query=mutation%7BsignOut%7D';
+    const response = await t.fetch('/graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'content-length': String(body.length),
+      },
+      body,
+    });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(await response.text()).not.toContain('"signOut"');
+  });
+});
+
+describe('errors and requests', () => {
+  it('masks an internal error and logs it with the request id', async () => {
+    const client = prisma();
+    const spy = vi
+      .spyOn(client.plan, 'findFirst')
+      .mockRejectedValueOnce(new Error('connection reset by db-host-7'));
+    try {
+      const { body, headers } = await t.gql('{ plan(slug: "test-2021-29") { title } }');
+      const requestId = headers.get('x-request-id');
+      expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(JSON.stringify(body)).not.toContain('db-host-7');
+      expect(body.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId });
+      const logged = t.logLines.find((line) => line.requestId === requestId && line.level === 50);
+      expect(JSON.stringify(logged)).toContain('db-host-7');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('refuses a body over the limit and one without a length', async () => {
+    const big = JSON.stringify({ query: `{ viewer { kind } } #${'x'.repeat(200_000)}` });
+    const tooBig = await t.fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(big.length) },
+      body: big,
+    });
+    expect(tooBig.status).toBe(413);
+  });
+
+  it('does not batch', async () => {
+    const body = JSON.stringify([
+      { query: '{ viewer { kind } }' },
+      { query: '{ viewer { kind } }' },
+    ]);
+    const response = await t.fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+      body,
+    });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+  });
+
+  it('allows introspection in development and test, and can turn it off', async () => {
+    const on = await t.gql('{ __schema { queryType { name } } }');
+    expect(on.body.data?.__schema.queryType.name).toBe('Query');
+  });
+});
