@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { registerDatabaseCommands } from './commands/database.js';
 import { registerImportPlan } from './commands/import-plan.js';
+import { registerDevPostgres } from './commands/postgres.js';
 import { registerReport } from './commands/report.js';
 import { registerStart } from './commands/start.js';
 
@@ -18,5 +19,6 @@ export function buildProgram(): Command {
   registerDatabaseCommands(program);
   registerReport(program);
   registerStart(program);
+  registerDevPostgres(program);
   return program;
 }
