@@ -1,18 +1,21 @@
 // Delivery actions: the delivery plan's units of work under a commitment; and the plan's
 // filtered, ordered `actions` connection.
-import type { Prisma } from '@plan-tracker/db';
-import { isOverdue } from '@plan-tracker/domain';
+import { changeActionStatus, createAction, type Prisma } from '@plan-tracker/db';
+import { DeliveryActionInputSchema, isOverdue } from '@plan-tracker/domain';
 import { canSeeInternal } from '../access/rules.js';
 import { visiblePlanWhere } from '../access/where.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { prisma } from '../database.js';
+import { NotFoundError } from '../errors.js';
 import { contains, dueBetween, idsPassingFigures } from '../plan/filters.js';
 import { planSnapshot } from '../plan/snapshot.js';
+import { StatusChangeInput } from './commitment.js';
 import { MilestoneRef } from './milestone.js';
 import { LifecycleStatusEnum, RagEnum, SortDirectionEnum } from './scalars.js';
 import { ProgressUpdateRef } from './update.js';
 import { localId, type WorkFilterArgs, WorkFilterInput, workFilterFrom } from './work.js';
+import { actorOf, assertMay, idOf, organisationOf, unwrap, WRITE_ERRORS } from './write.js';
 
 const planIdSelect = { commitment: { select: { planId: true } } } as const;
 
@@ -244,3 +247,112 @@ function actionOrder(
       return [{ dueDate: { sort: direction, nulls: 'last' } }, { id: 'asc' }];
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Writes
+
+async function actionForWrite(ctx: Context, globalId: string) {
+  const id = idOf(globalId, 'DeliveryAction');
+  const action = await prisma().deliveryAction.findFirst({
+    where: { id, organisationId: organisationOf(ctx) },
+    select: {
+      id: true,
+      organisationId: true,
+      owner: true,
+      commitment: { select: { owner: true } },
+    },
+  });
+  if (!action) throw new NotFoundError('DeliveryAction', globalId);
+  return { ...action, parentOwner: action.commitment.owner };
+}
+
+builder.mutationField('changeActionStatus', (t) =>
+  t.prismaField({
+    type: DeliveryActionRef,
+    description:
+      "Changes a delivery action's status, RAG, owner, dates or progress, recording history. Editors and admins; contributors for actions they (or their commitment) own.",
+    errors: { types: WRITE_ERRORS },
+    args: {
+      id: t.arg.id({ required: true, description: 'The action (global ID).' }),
+      expectedVersion: t.arg.int({
+        required: true,
+        description: 'The `version` you read; a stale one is a ConflictError.',
+      }),
+      effectiveOn: t.arg({
+        type: 'Date',
+        description: 'The date the change is true from; today when omitted.',
+      }),
+      input: t.arg({ type: StatusChangeInput, required: true, description: 'The change.' }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const actor = actorOf(ctx);
+      const action = await actionForWrite(ctx, String(args.id));
+      assertMay(ctx, 'editWork', action);
+      await unwrap(
+        changeActionStatus(prisma(), actor, {
+          id: action.id,
+          expectedVersion: args.expectedVersion,
+          effectiveOn: args.effectiveOn ?? undefined,
+          input: args.input as Parameters<typeof changeActionStatus>[2]['input'],
+        }),
+      );
+      return prisma().deliveryAction.findUniqueOrThrow({ ...query, where: { id: action.id } });
+    },
+  }),
+);
+
+const CreateActionInput = builder.inputType('CreateActionInput', {
+  description:
+    "A new delivery action under a commitment. Validated by the domain's DeliveryActionInputSchema.",
+  validate: DeliveryActionInputSchema,
+  fields: (t) => ({
+    commitmentId: t.id({ required: true, description: 'The commitment (global ID).' }),
+    title: t.string({ required: true, description: 'What is to be done.' }),
+    description: t.string({ description: 'More detail.' }),
+    owner: t.string({ description: 'Who does it.' }),
+    startDate: t.field({ type: 'Date', description: 'When work starts.' }),
+    dueDate: t.field({ type: 'Date', description: 'When it is due.' }),
+    status: t.field({
+      type: LifecycleStatusEnum,
+      description: 'Starting status; not started by default.',
+    }),
+    rag: t.field({ type: RagEnum, description: 'Starting RAG; not rated by default.' }),
+    completedOn: t.field({
+      type: 'Date',
+      description: 'When it was completed, if it starts completed.',
+    }),
+    progressPercent: t.int({ description: 'Starting progress, 0–100; 0 by default.' }),
+  }),
+});
+
+builder.mutationField('createAction', (t) =>
+  t.prismaField({
+    type: DeliveryActionRef,
+    description: 'Adds a delivery action under a commitment. Editors and admins.',
+    errors: { types: WRITE_ERRORS },
+    args: {
+      input: t.arg({ type: CreateActionInput, required: true, description: 'The action.' }),
+      effectiveOn: t.arg({
+        type: 'Date',
+        description: 'The date it exists from; today when omitted.',
+      }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const actor = actorOf(ctx);
+      const commitmentId = idOf(String(args.input.commitmentId), 'Commitment');
+      const commitment = await prisma().commitment.findFirst({
+        where: { id: commitmentId, organisationId: organisationOf(ctx) },
+        select: { organisationId: true, owner: true },
+      });
+      if (!commitment) throw new NotFoundError('Commitment', String(args.input.commitmentId));
+      assertMay(ctx, 'editStructure', commitment);
+      const { record } = await unwrap(
+        createAction(prisma(), actor, {
+          input: { ...(args.input as Parameters<typeof createAction>[2]['input']), commitmentId },
+          effectiveOn: args.effectiveOn ?? undefined,
+        }),
+      );
+      return prisma().deliveryAction.findUniqueOrThrow({ ...query, where: { id: record.id } });
+    },
+  }),
+);

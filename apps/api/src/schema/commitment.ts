@@ -1,10 +1,11 @@
 // Commitments: one "I will" bullet each, their figures, actions and updates; and the plan's
 // filtered, ordered `commitments` connection.
-import type { Prisma } from '@plan-tracker/db';
-import { isOverdue } from '@plan-tracker/domain';
+import { changeCommitmentStatus, type Prisma } from '@plan-tracker/db';
+import { isOverdue, StatusChangeInputSchema } from '@plan-tracker/domain';
 import { visiblePlanWhere } from '../access/where.js';
 import { builder } from '../builder.js';
 import { prisma } from '../database.js';
+import { NotFoundError } from '../errors.js';
 import { contains, dueBetween, idsPassingFigures } from '../plan/filters.js';
 import { planSnapshot } from '../plan/snapshot.js';
 import { DeliveryActionRef } from './action.js';
@@ -17,6 +18,7 @@ import {
 } from './scalars.js';
 import { ProgressUpdateRef } from './update.js';
 import { WorkFilterInput, workFilterFrom } from './work.js';
+import { actorOf, assertMay, idOf, organisationOf, unwrap, WRITE_ERRORS } from './write.js';
 
 export const CommitmentRef = builder.prismaNode('Commitment', {
   description: 'One "I will" commitment of the plan, verbatim, with its delivery figures.',
@@ -285,3 +287,65 @@ function commitmentOrder(
       ];
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Writes
+
+export const StatusChangeInput = builder.inputType('StatusChangeInput', {
+  description:
+    "A change to a commitment's or action's status and figures; at least one of status, RAG, owner, dates or progress. Validated by the domain's StatusChangeInputSchema.",
+  validate: StatusChangeInputSchema,
+  fields: (t) => ({
+    status: t.field({ type: LifecycleStatusEnum, description: 'New lifecycle status.' }),
+    rag: t.field({ type: RagEnum, description: 'New RAG rating; null clears it.' }),
+    owner: t.string({ description: 'New owner; null clears it.' }),
+    startDate: t.field({ type: 'Date', description: 'New start date; null clears it.' }),
+    dueDate: t.field({ type: 'Date', description: 'New due date; null clears it.' }),
+    progressPercent: t.int({ description: 'New progress, 0–100.' }),
+    reason: t.string({
+      description:
+        "Why: needed to reopen completed work, revive withdrawn work, or set a commitment's figures over its actions.",
+    }),
+    note: t.string({ description: 'A note for the history.' }),
+  }),
+});
+
+builder.mutationField('changeCommitmentStatus', (t) =>
+  t.prismaField({
+    type: CommitmentRef,
+    description:
+      "Changes a commitment's status, RAG, owner, dates or progress, recording history. Editors and admins; contributors for commitments they own.",
+    errors: { types: WRITE_ERRORS },
+    args: {
+      id: t.arg.id({ required: true, description: 'The commitment (global ID).' }),
+      expectedVersion: t.arg.int({
+        required: true,
+        description: 'The `version` you read; a stale one is a ConflictError.',
+      }),
+      effectiveOn: t.arg({
+        type: 'Date',
+        description: 'The date the change is true from; today when omitted.',
+      }),
+      input: t.arg({ type: StatusChangeInput, required: true, description: 'The change.' }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const actor = actorOf(ctx);
+      const id = idOf(String(args.id), 'Commitment');
+      const current = await prisma().commitment.findFirst({
+        where: { id, organisationId: organisationOf(ctx) },
+        select: { organisationId: true, owner: true },
+      });
+      if (!current) throw new NotFoundError('Commitment', String(args.id));
+      assertMay(ctx, 'editWork', current);
+      await unwrap(
+        changeCommitmentStatus(prisma(), actor, {
+          id,
+          expectedVersion: args.expectedVersion,
+          effectiveOn: args.effectiveOn ?? undefined,
+          input: args.input as Parameters<typeof changeCommitmentStatus>[2]['input'],
+        }),
+      );
+      return prisma().commitment.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);

@@ -1,8 +1,12 @@
 // Measures of a priority's progress and their value in each reporting period.
-import { quarterEndDate, tryPeriodFromLabel } from '@plan-tracker/domain';
+import { recordMeasureValue } from '@plan-tracker/db';
+import { MeasureValueInputSchema, quarterEndDate, tryPeriodFromLabel } from '@plan-tracker/domain';
 import { visiblePlanWhere } from '../access/where.js';
 import { builder } from '../builder.js';
+import { prisma } from '../database.js';
+import { NotFoundError } from '../errors.js';
 import { MeasureDirectionEnum } from './scalars.js';
+import { actorOf, assertMay, idOf, organisationOf, unwrap, WRITE_ERRORS } from './write.js';
 
 export const MeasureRef = builder.prismaNode('Measure', {
   description: "A way of measuring a priority's progress, e.g. total crime or victim satisfaction.",
@@ -64,3 +68,53 @@ export const MeasureValueRef = builder.prismaNode('MeasureValue', {
     }),
   }),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Writes
+
+const MeasureValueInput = builder.inputType('MeasureValueInput', {
+  description:
+    "A measure's value for one reporting period. Validated by the domain's MeasureValueInputSchema.",
+  validate: MeasureValueInputSchema,
+  fields: (t) => ({
+    measureId: t.id({ required: true, description: 'The measure (global ID).' }),
+    period: t.string({ required: true, description: 'Reporting period, e.g. `2021/22 Q2`.' }),
+    value: t.float({ required: true, description: 'The value.' }),
+    note: t.string({ description: 'A note on the value.' }),
+    recordedOn: t.field({ type: 'Date', required: true, description: 'When it was recorded.' }),
+  }),
+});
+
+builder.mutationField('recordMeasureValue', (t) =>
+  t.prismaField({
+    type: MeasureValueRef,
+    description: "Records or replaces a measure's value for a period. Editors and admins.",
+    errors: { types: WRITE_ERRORS },
+    args: {
+      input: t.arg({ type: MeasureValueInput, required: true, description: 'The value.' }),
+      expectedVersion: t.arg.int({
+        description: 'The version of the value already recorded for this period, if you saw one.',
+      }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const actor = actorOf(ctx);
+      const measureId = idOf(String(args.input.measureId), 'Measure');
+      const measure = await prisma().measure.findFirst({
+        where: { id: measureId, organisationId: organisationOf(ctx) },
+        select: { organisationId: true },
+      });
+      if (!measure) throw new NotFoundError('Measure', String(args.input.measureId));
+      assertMay(ctx, 'recordMeasure', measure);
+      const { record } = await unwrap(
+        recordMeasureValue(prisma(), actor, {
+          input: {
+            ...(args.input as Parameters<typeof recordMeasureValue>[2]['input']),
+            measureId,
+          },
+          expectedVersion: args.expectedVersion ?? null,
+        }),
+      );
+      return prisma().measureValue.findUniqueOrThrow({ ...query, where: { id: record.id } });
+    },
+  }),
+);

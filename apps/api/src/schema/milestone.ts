@@ -1,6 +1,12 @@
 // Milestones: dated steps within a delivery action.
+import { completeMilestone, createMilestone } from '@plan-tracker/db';
+import { MilestoneInputSchema } from '@plan-tracker/domain';
 import { visiblePlanWhere } from '../access/where.js';
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { prisma } from '../database.js';
+import { NotFoundError } from '../errors.js';
+import { actorOf, assertMay, idOf, organisationOf, unwrap, WRITE_ERRORS } from './write.js';
 
 export const MilestoneRef = builder.prismaNode('Milestone', {
   description: 'A dated step within a delivery action.',
@@ -29,3 +35,83 @@ export const MilestoneRef = builder.prismaNode('Milestone', {
     }),
   }),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Writes
+
+const MilestoneInput = builder.inputType('MilestoneInput', {
+  description:
+    "A new milestone of a delivery action. Validated by the domain's MilestoneInputSchema.",
+  validate: MilestoneInputSchema,
+  fields: (t) => ({
+    actionId: t.id({ required: true, description: 'The delivery action (global ID).' }),
+    title: t.string({ required: true, description: 'What marks the step.' }),
+    dueDate: t.field({ type: 'Date', required: true, description: 'When it is due.' }),
+    completedOn: t.field({ type: 'Date', description: 'When it was reached, if already.' }),
+  }),
+});
+
+async function actionOwners(ctx: Context, actionId: string, globalId: string) {
+  const action = await prisma().deliveryAction.findFirst({
+    where: { id: actionId, organisationId: organisationOf(ctx) },
+    select: { organisationId: true, owner: true, commitment: { select: { owner: true } } },
+  });
+  if (!action) throw new NotFoundError('DeliveryAction', globalId);
+  return {
+    organisationId: action.organisationId,
+    owner: action.owner,
+    parentOwner: action.commitment.owner,
+  };
+}
+
+builder.mutationField('createMilestone', (t) =>
+  t.prismaField({
+    type: MilestoneRef,
+    description:
+      'Adds a milestone to a delivery action. Editors and admins; contributors on actions they own.',
+    errors: { types: WRITE_ERRORS },
+    args: { input: t.arg({ type: MilestoneInput, required: true, description: 'The milestone.' }) },
+    resolve: async (query, _root, args, ctx) => {
+      const actor = actorOf(ctx);
+      const actionId = idOf(String(args.input.actionId), 'DeliveryAction');
+      assertMay(ctx, 'editWork', await actionOwners(ctx, actionId, String(args.input.actionId)));
+      const { record } = await unwrap(
+        createMilestone(prisma(), actor, {
+          input: { ...(args.input as Parameters<typeof createMilestone>[2]['input']), actionId },
+        }),
+      );
+      return prisma().milestone.findUniqueOrThrow({ ...query, where: { id: record.id } });
+    },
+  }),
+);
+
+builder.mutationField('completeMilestone', (t) =>
+  t.prismaField({
+    type: MilestoneRef,
+    description: 'Marks a milestone reached. Editors and admins; contributors on actions they own.',
+    errors: { types: WRITE_ERRORS },
+    args: {
+      id: t.arg.id({ required: true, description: 'The milestone (global ID).' }),
+      expectedVersion: t.arg.int({ required: true, description: 'The `version` you read.' }),
+      completedOn: t.arg({ type: 'Date', description: 'When it was reached; today when omitted.' }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const actor = actorOf(ctx);
+      const id = idOf(String(args.id), 'Milestone');
+      const milestone = await prisma().milestone.findFirst({
+        where: { id, organisationId: organisationOf(ctx) },
+        select: { actionId: true },
+      });
+      if (!milestone) throw new NotFoundError('Milestone', String(args.id));
+      assertMay(ctx, 'editWork', await actionOwners(ctx, milestone.actionId, String(args.id)));
+      await unwrap(
+        completeMilestone(prisma(), actor, {
+          id,
+          expectedVersion: args.expectedVersion,
+          completedOn: args.completedOn ?? undefined,
+        }),
+      );
+      return prisma().milestone.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);

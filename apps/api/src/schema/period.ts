@@ -1,9 +1,12 @@
 // Reporting periods: the financial-year quarters an organisation reports on; closing one locks it.
+import { closeReportingPeriod } from '@plan-tracker/db';
+import { PeriodLabelSchema } from '@plan-tracker/domain';
 import { visibleOrganisationWhere } from '../access/where.js';
 import { builder } from '../builder.js';
 import { prisma } from '../database.js';
+import { actorOf, assertMay, unwrap, WRITE_ERRORS } from './write.js';
 
-builder.prismaNode('ReportingPeriod', {
+const PeriodRef = builder.prismaNode('ReportingPeriod', {
   description:
     'A financial-year quarter (April to March) the office reports on. Once closed, its updates are locked.',
   id: { field: 'id' },
@@ -49,5 +52,37 @@ builder.prismaObjectField('Plan', 'reportingPeriods', (t) =>
         },
         orderBy: { startDate: 'asc' },
       }),
+  }),
+);
+
+builder.mutationField('closeReportingPeriod', (t) =>
+  t.prismaField({
+    type: PeriodRef,
+    description:
+      'Closes a reporting period of your organisation, locking its updates. Administrators only.',
+    errors: { types: WRITE_ERRORS },
+    args: {
+      label: t.arg.string({
+        required: true,
+        description: 'The period, e.g. `2021/22 Q2`.',
+        validate: PeriodLabelSchema,
+      }),
+      expectedVersion: t.arg.int({
+        description: "The period's `version` you read; omit when it has no row yet.",
+      }),
+      note: t.arg.string({ description: 'A note for the history.' }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const actor = actorOf(ctx);
+      assertMay(ctx, 'closePeriod', { organisationId: actor.organisationId });
+      const { record } = await unwrap(
+        closeReportingPeriod(prisma(), actor, {
+          label: args.label,
+          expectedVersion: args.expectedVersion ?? null,
+          note: args.note ?? null,
+        }),
+      );
+      return prisma().reportingPeriod.findUniqueOrThrow({ ...query, where: { id: record.id } });
+    },
   }),
 );

@@ -1,8 +1,17 @@
 // Progress updates: append-only dated entries on a commitment or one of its actions.
-import { type EvidenceLink, EvidenceLinkSchema } from '@plan-tracker/domain';
+import { addProgressUpdate } from '@plan-tracker/db';
+import {
+  type EvidenceLink,
+  EvidenceLinkSchema,
+  ProgressUpdateInputSchema,
+} from '@plan-tracker/domain';
+import { decodeGlobalID } from '@pothos/plugin-relay';
 import { visiblePlanWhere } from '../access/where.js';
 import { builder } from '../builder.js';
+import { prisma } from '../database.js';
+import { NotFoundError } from '../errors.js';
 import { LifecycleStatusEnum, RagEnum } from './scalars.js';
+import { actorOf, assertMay, idOf, organisationOf, unwrap, WRITE_ERRORS } from './write.js';
 
 export const EvidenceLinkType = builder.objectRef<EvidenceLink>('EvidenceLink').implement({
   description: 'A link to evidence behind an update.',
@@ -83,3 +92,112 @@ export const ProgressUpdateRef = builder.prismaNode('ProgressUpdate', {
     }),
   }),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Writes
+
+const EvidenceLinkInput = builder.inputType('EvidenceLinkInput', {
+  description: 'A link to evidence: a title and an http or https address.',
+  fields: (t) => ({
+    title: t.string({ required: true, description: 'What the link is.' }),
+    url: t.string({ required: true, description: 'An http or https address.' }),
+  }),
+});
+
+const ProgressUpdateInput = builder.inputType('ProgressUpdateInput', {
+  description: "A new progress update. Validated by the domain's ProgressUpdateInputSchema.",
+  validate: ProgressUpdateInputSchema,
+  fields: (t) => ({
+    period: t.string({ required: true, description: 'Reporting period, e.g. `2021/22 Q2`.' }),
+    recordedOn: t.field({
+      type: 'Date',
+      required: true,
+      description: 'When it is written; the date its figures are true from.',
+    }),
+    narrative: t.string({
+      required: true,
+      description: 'What happened, in words (1–5000 characters).',
+    }),
+    statusAfter: t.field({
+      type: LifecycleStatusEnum,
+      description: 'Status after; unchanged when omitted.',
+    }),
+    ragAfter: t.field({ type: RagEnum, description: 'RAG after; unchanged when omitted.' }),
+    progressAfter: t.int({ description: 'Progress after, 0–100; unchanged when omitted.' }),
+    evidence: t.field({
+      type: [EvidenceLinkInput],
+      description: 'Links to evidence (at most 20).',
+    }),
+  }),
+});
+
+builder.mutationField('addProgressUpdate', (t) =>
+  t.prismaField({
+    type: ProgressUpdateRef,
+    description:
+      'Appends a progress update to a commitment or action and applies its figures. Editors and admins; contributors on work they own; API keys with the `write:updates` scope.',
+    errors: { types: WRITE_ERRORS },
+    args: {
+      subject: t.arg.id({
+        required: true,
+        description: 'The commitment or delivery action (global ID).',
+      }),
+      expectedVersion: t.arg.int({
+        required: true,
+        description: "The subject's `version` you read.",
+      }),
+      reason: t.arg.string({
+        description:
+          "Why, when the update reopens or revives work or sets a commitment's figures over its actions.",
+      }),
+      input: t.arg({ type: ProgressUpdateInput, required: true, description: 'The update.' }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const actor = actorOf(ctx);
+      const organisationId = organisationOf(ctx);
+      const subjectId = String(args.subject);
+      let typename: 'Commitment' | 'DeliveryAction';
+      try {
+        typename =
+          decodeGlobalID(subjectId).typename === 'DeliveryAction' ? 'DeliveryAction' : 'Commitment';
+      } catch {
+        throw new NotFoundError('Commitment', subjectId);
+      }
+      const id = idOf(subjectId, typename);
+      const record =
+        typename === 'Commitment'
+          ? await prisma().commitment.findFirst({
+              where: { id, organisationId },
+              select: { organisationId: true, owner: true },
+            })
+          : await prisma()
+              .deliveryAction.findFirst({
+                where: { id, organisationId },
+                select: {
+                  organisationId: true,
+                  owner: true,
+                  commitment: { select: { owner: true } },
+                },
+              })
+              .then(
+                (a) =>
+                  a && {
+                    organisationId: a.organisationId,
+                    owner: a.owner,
+                    parentOwner: a.commitment.owner,
+                  },
+              );
+      if (!record) throw new NotFoundError(typename, subjectId);
+      assertMay(ctx, 'addUpdate', record);
+      const { update } = await unwrap(
+        addProgressUpdate(prisma(), actor, {
+          subject: { type: typename, id },
+          expectedVersion: args.expectedVersion,
+          reason: args.reason ?? undefined,
+          input: args.input as Parameters<typeof addProgressUpdate>[2]['input'],
+        }),
+      );
+      return prisma().progressUpdate.findUniqueOrThrow({ ...query, where: { id: update.id } });
+    },
+  }),
+);
