@@ -19,6 +19,6 @@ export {
   migrationDiff,
 } from './migrate/index.js';
 export { defaultPgliteDataDir, migrationsDir, repoRoot, schemaPath } from './paths.js';
-export * from './services/index.js';
+export { loadReportInput, type ReportInputRequest, ReportRequestError } from './report/input.js';
 export { type SeedProgress, type SeedResult, seedDorset } from './seed/dorset.js';
-export { loadReportInput, ReportRequestError, type ReportInputRequest } from './report/input.js';
+export * from './services/index.js';
