@@ -20,5 +20,6 @@ export {
 } from './migrate/index.js';
 export { defaultPgliteDataDir, migrationsDir, repoRoot, schemaPath } from './paths.js';
 export { loadReportInput, type ReportInputRequest, ReportRequestError } from './report/input.js';
+export { loadOpenDataInput, type OpenDataRequest } from './report/open-data.js';
 export { type SeedProgress, type SeedResult, seedDorset } from './seed/dorset.js';
 export * from './services/index.js';

@@ -100,7 +100,11 @@ export type ReportCommitment = z.infer<typeof ReportCommitmentSchema>;
 export const ReportHeadlineSchema = z.object({
   id: z.string(),
   recordedOn: IsoDay,
-  author: z.string(),
+  /**
+   * Who recorded it; `null` in a report withheld from the public (see `publicMonitoringReport`):
+   * authors may be people, and people's details are internal.
+   */
+  author: z.string().nullable(),
   commitmentId: z.string(),
   code: z.string(),
   commitmentText: z.string(),

@@ -36,8 +36,10 @@ export function csvField(value: string): string {
 /**
  * Guards free text against spreadsheet formula injection: text starting with `=`, `+`, `-`, `@`,
  * a tab or a carriage return gets a leading `'`, so a spreadsheet shows it instead of running it.
+ *
+ * @param value - free text bound for a CSV field
  */
-function textCell(value: string): string {
+export function csvTextCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
@@ -50,14 +52,14 @@ function row(c: ReportCommitment, report: MonitoringReport): string[] {
       : '';
   return [
     c.code,
-    textCell(place),
-    textCell(c.themeTitle ?? ''),
-    textCell(c.text),
+    csvTextCell(place),
+    csvTextCell(c.themeTitle ?? ''),
+    csvTextCell(c.text),
     statusText(c.status),
     ragText(c.rag),
-    textCell(c.owner ?? ''),
+    csvTextCell(c.owner ?? ''),
     c.latestNote ? formatReportDate(c.latestNote.recordedOn) : '',
-    textCell(c.latestNote?.narrative ?? ''),
+    csvTextCell(c.latestNote?.narrative ?? ''),
   ];
 }
 
@@ -76,6 +78,20 @@ export function renderReportCsv(report: MonitoringReport, options: ReportCsvOpti
     ...report.crossCutting.commitments,
   ];
   const records = [[...REPORT_CSV_COLUMNS], ...commitments.map((c) => row(c, report))];
+  return csvDocument(records, options);
+}
+
+/**
+ * Joins records into an RFC 4180 document: every field quoted by {@link csvField}, every record
+ * ended with CRLF, and a byte order mark first when asked for.
+ *
+ * @param records - the header row, then the data rows
+ * @param options - whether to start with a byte order mark
+ */
+export function csvDocument(
+  records: readonly (readonly string[])[],
+  options: ReportCsvOptions = {},
+): string {
   const body = records.map((fields) => `${fields.map(csvField).join(',')}\r\n`).join('');
   return `${options.byteOrderMark ? '\uFEFF' : ''}${body}`;
 }

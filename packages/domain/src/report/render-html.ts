@@ -182,7 +182,7 @@ function headlinesBlock(headlines: readonly ReportHeadline[], period: string): S
         : '';
     return html`<li><p><strong>${h.code}</strong> ${h.commitmentText}</p>${
       h.actionTitle ? html`<p class="meta">Delivery action: ${h.actionTitle}</p>` : ''
-    }<p class="narrative">${h.narrative}</p><p class="meta">Recorded ${formatReportDate(h.recordedOn)} by ${h.author}. ${status} ${rag}${progress}</p>${
+    }<p class="narrative">${h.narrative}</p><p class="meta">Recorded ${formatReportDate(h.recordedOn)}${h.author === null ? '' : html` by ${h.author}`}. ${status} ${rag}${progress}</p>${
       h.evidence.length > 0
         ? html`<p class="meta">Evidence: ${h.evidence.map((e, i) => html`${i > 0 ? '; ' : ''}${link(e.title, e.url)}`)}</p>`
         : ''

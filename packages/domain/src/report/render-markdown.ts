@@ -128,7 +128,7 @@ function headlines(items: readonly ReportHeadline[], period: string): string {
       const lines = [
         `- **${md(h.code)}** ${md(h.commitmentText)}${h.actionTitle ? ` (delivery action: ${md(h.actionTitle)})` : ''}`,
         `  ${block(h.narrative)}`,
-        `  *Recorded ${md(formatReportDate(h.recordedOn))} by ${md(h.author)}. ${md(headlineMoves(h))}*`,
+        `  *Recorded ${md(formatReportDate(h.recordedOn))}${h.author === null ? '' : ` by ${md(h.author)}`}. ${md(headlineMoves(h))}*`,
       ];
       if (h.evidence.length > 0) {
         lines.push(
