@@ -5,6 +5,12 @@
 export { API_KEY_SCOPES, type ApiKeyScope, type Caller } from './access/caller.js';
 export { hashPassword } from './auth/password.js';
 export { type ApiEnv, ApiEnvError, parseApiEnv } from './env.js';
+export {
+  CHROMIUM_ARGS,
+  ChromiumMissingError,
+  findChromium,
+  htmlToPdf,
+} from './report/pdf.js';
 export { schema } from './schema.js';
 export { type RunningServer, type StartServerOptions, startServer } from './server.js';
 export { type Api, type CreateApiOptions, createApi } from './yoga.js';

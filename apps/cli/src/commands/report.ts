@@ -17,7 +17,6 @@ import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { withDatabase } from '../database.js';
 import { counter, progress } from '../progress.js';
-import { htmlToPdf } from '../report/pdf.js';
 
 interface ReportOptions {
   readonly period: string;
@@ -66,7 +65,11 @@ export function registerReport(program: Command): void {
       });
       if (format === 'pdf') {
         const done = progress('Printing the report to PDF with Chromium');
-        await writeFile(options.out as string, await htmlToPdf(renderReport(report, 'html')));
+        const { ChromiumMissingError, htmlToPdf } = await import('@plan-tracker/api/report/pdf');
+        const pdf = await htmlToPdf(renderReport(report, 'html')).catch((error: unknown) => {
+          throw error instanceof ChromiumMissingError ? new CliError(error.message) : error;
+        });
+        await writeFile(options.out as string, pdf);
         done(options.out);
         return;
       }
