@@ -22,6 +22,11 @@ export interface UserCaller {
   readonly organisationId: string;
   readonly role: Role;
   readonly name: string;
+  /**
+   * The owner labels (roles, teams, partners) this person answers for: as a CONTRIBUTOR they may
+   * edit the work whose `owner` is one of them.
+   */
+  readonly ownerLabels: readonly string[];
   /** The session this request came with, so signing out can end it. */
   readonly sessionId: string;
 }

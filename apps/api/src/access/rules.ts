@@ -10,8 +10,8 @@
  *   partner systems and never get people's details.
  * - Writes need a signed-in user or a key with `write:updates` (progress updates only):
  *   ADMIN and EDITOR edit anything in their organisation; CONTRIBUTOR edits only the work they
- *   own ({@link ownsWork}); VIEWER edits nothing. Closing a reporting period and managing API
- *   keys are for ADMIN.
+ *   own ({@link ownsWork}); VIEWER edits nothing. Closing and reopening a reporting period,
+ *   managing API keys and managing users are for ADMIN.
  */
 import type { Role } from '@plan-tracker/db';
 import type { ApiKeyScope, Caller } from './caller.js';
@@ -63,17 +63,18 @@ export function sameOwner(a: string | null | undefined, b: string | null | undef
 }
 
 /**
- * True when a contributor owns the work: the record's `owner` (a role, team or partner, as the
- * delivery plan names it) equals the contributor's user name. Contributor accounts are named
- * after what they own (e.g. "Violence Against Women and Girls Lead"), so ownership needs no
- * extra table. An action is also owned by whoever owns its commitment.
+ * True when the caller owns the work: the record's `owner` (a role, team or partner, as the
+ * delivery plan names it) is one of the user's owner labels (`User.ownerLabels`, set by an
+ * administrator). An action is also owned by whoever owns its commitment.
  */
 export function ownsWork(
   caller: Caller,
   work: { readonly owner: string | null; readonly parentOwner?: string | null | undefined },
 ): boolean {
   if (caller.kind !== 'user') return false;
-  return sameOwner(work.owner, caller.name) || sameOwner(work.parentOwner, caller.name);
+  return caller.ownerLabels.some(
+    (label) => sameOwner(work.owner, label) || sameOwner(work.parentOwner, label),
+  );
 }
 
 /** Why a write is refused, or `null` when it is allowed. */
@@ -92,7 +93,19 @@ export type WriteKind =
   /** closing a reporting period */
   | 'closePeriod'
   /** creating and revoking API keys */
-  | 'manageKeys';
+  | 'manageKeys'
+  /** reopening a closed reporting period */
+  | 'reopenPeriod'
+  /** creating users, changing their roles and owner labels, disabling them */
+  | 'manageUsers';
+
+/** Writes for administrators only. */
+const ADMIN_ONLY: readonly WriteKind[] = [
+  'closePeriod',
+  'reopenPeriod',
+  'manageKeys',
+  'manageUsers',
+];
 
 /**
  * May the caller make this write to this record? Returns the reason for a refusal in plain
@@ -123,7 +136,7 @@ export function writeRefusal(
       : 'API keys may only add progress updates.';
   }
   const { role } = caller;
-  if (kind === 'closePeriod' || kind === 'manageKeys') {
+  if (ADMIN_ONLY.includes(kind)) {
     return role === 'ADMIN' ? null : 'only administrators may do this.';
   }
   if (CONTENT_EDITORS.includes(role)) return null;

@@ -31,6 +31,9 @@ function isScope(value: string): value is ApiKeyScope {
   return (API_KEY_SCOPES as readonly string[]).includes(value);
 }
 
+/** How often a key's `lastUsedAt` is written at most: a busy key costs one write a minute. */
+export const LAST_USED_INTERVAL_MS = 60_000;
+
 /** The caller of `request`. */
 export async function identify(
   prisma: PrismaClient,
@@ -44,6 +47,7 @@ export async function identify(
     const row = await prisma.apiKey.findUnique({ where: { prefix } });
     if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return ANONYMOUS;
     if (!sameHash(row.hash, sha256(key))) return ANONYMOUS;
+    await touchApiKey(prisma, row, now);
     return {
       kind: 'apiKey',
       apiKeyId: row.id,
@@ -65,8 +69,27 @@ export async function identify(
       organisationId: session.user.organisationId,
       role: session.user.role,
       name: session.user.name,
+      ownerLabels: session.user.ownerLabels,
       sessionId: session.id,
     };
   }
   return ANONYMOUS;
+}
+
+/**
+ * Records that a key was used, at most once per {@link LAST_USED_INTERVAL_MS}: skipped without a
+ * statement while the stored time is recent, and conditional in the database so that concurrent
+ * requests (or several processes) write it once.
+ */
+async function touchApiKey(
+  prisma: PrismaClient,
+  row: { id: string; lastUsedAt: Date | null },
+  now: Date,
+): Promise<void> {
+  const due = new Date(now.getTime() - LAST_USED_INTERVAL_MS);
+  if (row.lastUsedAt && row.lastUsedAt > due) return;
+  await prisma.apiKey.updateMany({
+    where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: due } }] },
+    data: { lastUsedAt: now },
+  });
 }

@@ -26,6 +26,25 @@ export async function verifyPassword(password: string, hash: string): Promise<bo
   }
 }
 
+/** The shortest password accepted for a new account (NCSC and OWASP: length over complexity). */
+export const PASSWORD_MIN_LENGTH = 12;
+/** The longest: argon2 takes any length, but a megabyte "password" is an attack, not a secret. */
+export const PASSWORD_MAX_LENGTH = 1000;
+
+/** Why a new password is refused, in plain English, or `null` when it will do. */
+export function weakPasswordReason(password: string): string | null {
+  if (password.length < PASSWORD_MIN_LENGTH) {
+    return `The password must be at least ${PASSWORD_MIN_LENGTH} characters long (it has ${password.length}). A few unrelated words make a strong one.`;
+  }
+  if (password.length > PASSWORD_MAX_LENGTH) {
+    return `The password can be at most ${PASSWORD_MAX_LENGTH} characters long.`;
+  }
+  if (new Set(password).size < 4) {
+    return 'The password repeats too few characters to be safe; use a few unrelated words.';
+  }
+  return null;
+}
+
 let dummy: Promise<string> | undefined;
 
 /**

@@ -1,7 +1,17 @@
 // Delivery actions: the delivery plan's units of work under a commitment; and the plan's
 // filtered, ordered `actions` connection.
-import { changeActionStatus, createAction, type Prisma } from '@plan-tracker/db';
-import { DeliveryActionInputSchema, isOverdue } from '@plan-tracker/domain';
+import {
+  archiveAction,
+  changeActionStatus,
+  createAction,
+  type Prisma,
+  updateAction,
+} from '@plan-tracker/db';
+import {
+  DeliveryActionInputSchema,
+  DeliveryActionPatchSchema,
+  isOverdue,
+} from '@plan-tracker/domain';
 import { canSeeInternal } from '../access/rules.js';
 import { visiblePlanWhere } from '../access/where.js';
 import { builder } from '../builder.js';
@@ -353,6 +363,91 @@ builder.mutationField('createAction', (t) =>
         }),
       );
       return prisma().deliveryAction.findUniqueOrThrow({ ...query, where: { id: record.id } });
+    },
+  }),
+);
+
+const UpdateActionInput = builder.inputType('UpdateActionInput', {
+  description:
+    "A change to a delivery action's details; at least one field. Status, RAG and progress change through `changeActionStatus`. Validated by the domain's DeliveryActionPatchSchema.",
+  validate: DeliveryActionPatchSchema,
+  fields: (t) => ({
+    title: t.string({ description: 'What is to be done.' }),
+    description: t.string({ description: 'More detail; an empty string clears it.' }),
+    owner: t.string({ description: 'Who does it; null clears it.' }),
+    startDate: t.field({ type: 'Date', description: 'When work starts; null clears it.' }),
+    dueDate: t.field({ type: 'Date', description: 'When it is due; null clears it.' }),
+  }),
+});
+
+builder.mutationField('updateAction', (t) =>
+  t.prismaField({
+    type: DeliveryActionRef,
+    description:
+      "Changes a delivery action's title, description, owner or dates, recording history. Editors and admins.",
+    errors: { types: WRITE_ERRORS },
+    args: {
+      id: t.arg.id({ required: true, description: 'The action (global ID).' }),
+      expectedVersion: t.arg.int({
+        required: true,
+        description: 'The `version` you read; a stale one is a ConflictError.',
+      }),
+      effectiveOn: t.arg({
+        type: 'Date',
+        description: 'The date the change is true from; today when omitted.',
+      }),
+      note: t.arg.string({ description: 'A note for the history.' }),
+      input: t.arg({ type: UpdateActionInput, required: true, description: 'The change.' }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const actor = actorOf(ctx);
+      const action = await actionForWrite(ctx, String(args.id));
+      assertMay(ctx, 'editStructure', action);
+      await unwrap(
+        updateAction(prisma(), actor, {
+          id: action.id,
+          expectedVersion: args.expectedVersion,
+          effectiveOn: args.effectiveOn ?? undefined,
+          note: args.note,
+          input: args.input as Parameters<typeof updateAction>[2]['input'],
+        }),
+      );
+      return prisma().deliveryAction.findUniqueOrThrow({ ...query, where: { id: action.id } });
+    },
+  }),
+);
+
+builder.mutationField('archiveAction', (t) =>
+  t.prismaField({
+    type: DeliveryActionRef,
+    description:
+      'Archives a delivery action: it leaves lists and roll-ups but keeps its history and updates (nothing is deleted). Editors and admins.',
+    errors: { types: WRITE_ERRORS },
+    args: {
+      id: t.arg.id({ required: true, description: 'The action (global ID).' }),
+      expectedVersion: t.arg.int({
+        required: true,
+        description: 'The `version` you read; a stale one is a ConflictError.',
+      }),
+      effectiveOn: t.arg({
+        type: 'Date',
+        description: 'The date it leaves the plan from; today when omitted.',
+      }),
+      note: t.arg.string({ description: 'Why, for the history.' }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const actor = actorOf(ctx);
+      const action = await actionForWrite(ctx, String(args.id));
+      assertMay(ctx, 'editStructure', action);
+      await unwrap(
+        archiveAction(prisma(), actor, {
+          id: action.id,
+          expectedVersion: args.expectedVersion,
+          effectiveOn: args.effectiveOn ?? undefined,
+          note: args.note,
+        }),
+      );
+      return prisma().deliveryAction.findUniqueOrThrow({ ...query, where: { id: action.id } });
     },
   }),
 );

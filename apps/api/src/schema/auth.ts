@@ -45,6 +45,11 @@ const ViewerType = builder.objectRef<Context['caller']>('Viewer').implement({
               ?.email ?? null)
           : null,
     }),
+    ownerLabels: t.stringList({
+      description:
+        'The owners (roles, teams, partners) you answer for: as a contributor you may edit the commitments and actions whose `owner` is one of them (compared without regard to case). Empty for API keys and anonymous callers.',
+      resolve: (c) => (c.kind === 'user' ? [...c.ownerLabels] : []),
+    }),
     scopes: t.stringList({
       description: "The API key's scopes (`read`, `write:updates`); empty for people.",
       resolve: (c) => (c.kind === 'apiKey' ? [...c.scopes] : []),
@@ -116,8 +121,12 @@ builder.mutationField('signIn', (t) =>
           ? await verifyPassword(input.password, user.passwordHash)
           : await verifyAgainstNothing(input.password);
       if (!user || !ok) throw new ForbiddenError(WRONG);
+      const now = new Date();
+      // Expired sessions never identify anyone (auth/identify.ts); sign-in is when they are
+      // cleared, one indexed delete, so the table does not grow without a scheduled job.
+      await prisma().session.deleteMany({ where: { expiresAt: { lte: now } } });
       const token = newSessionToken();
-      const expiresAt = new Date(Date.now() + ctx.sessionHours * 3_600_000);
+      const expiresAt = new Date(now.getTime() + ctx.sessionHours * 3_600_000);
       const session = await prisma().session.create({
         data: {
           organisationId: user.organisationId,
@@ -135,6 +144,7 @@ builder.mutationField('signIn', (t) =>
           organisationId: user.organisationId,
           role: user.role,
           name: user.name,
+          ownerLabels: user.ownerLabels,
           sessionId: session.id,
         },
         expiresAt,

@@ -1,9 +1,10 @@
 // Commitments: one "I will" bullet each, their figures, actions and updates; and the plan's
 // filtered, ordered `commitments` connection.
-import { changeCommitmentStatus, type Prisma } from '@plan-tracker/db';
+import { changeCommitmentStatus, clearCommitmentOverride, type Prisma } from '@plan-tracker/db';
 import { isOverdue, StatusChangeInputSchema } from '@plan-tracker/domain';
 import { visiblePlanWhere } from '../access/where.js';
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
 import { prisma } from '../database.js';
 import { NotFoundError } from '../errors.js';
 import { contains, dueBetween, idsPassingFigures } from '../plan/filters.js';
@@ -227,7 +228,7 @@ type CommitmentArgs = {
 async function commitmentWhere(
   planId: string,
   args: CommitmentArgs,
-  ctx: import('../context.js').Context,
+  ctx: Context,
 ): Promise<Prisma.CommitmentWhereInput> {
   const filter = args.filter ?? {};
   const work = workFilterFrom(filter.work);
@@ -310,6 +311,18 @@ export const StatusChangeInput = builder.inputType('StatusChangeInput', {
   }),
 });
 
+/** The commitment's database id, once the caller may edit its figures. */
+async function commitmentForWrite(ctx: Context, globalId: string): Promise<string> {
+  const id = idOf(globalId, 'Commitment');
+  const current = await prisma().commitment.findFirst({
+    where: { id, organisationId: organisationOf(ctx) },
+    select: { organisationId: true, owner: true },
+  });
+  if (!current) throw new NotFoundError('Commitment', globalId);
+  assertMay(ctx, 'editWork', current);
+  return id;
+}
+
 builder.mutationField('changeCommitmentStatus', (t) =>
   t.prismaField({
     type: CommitmentRef,
@@ -330,19 +343,47 @@ builder.mutationField('changeCommitmentStatus', (t) =>
     },
     resolve: async (query, _root, args, ctx) => {
       const actor = actorOf(ctx);
-      const id = idOf(String(args.id), 'Commitment');
-      const current = await prisma().commitment.findFirst({
-        where: { id, organisationId: organisationOf(ctx) },
-        select: { organisationId: true, owner: true },
-      });
-      if (!current) throw new NotFoundError('Commitment', String(args.id));
-      assertMay(ctx, 'editWork', current);
+      const id = await commitmentForWrite(ctx, String(args.id));
       await unwrap(
         changeCommitmentStatus(prisma(), actor, {
           id,
           expectedVersion: args.expectedVersion,
           effectiveOn: args.effectiveOn ?? undefined,
           input: args.input as Parameters<typeof changeCommitmentStatus>[2]['input'],
+        }),
+      );
+      return prisma().commitment.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);
+
+builder.mutationField('clearCommitmentOverride', (t) =>
+  t.prismaField({
+    type: CommitmentRef,
+    description:
+      "Hands a commitment's figures back to its delivery actions: clears the reason staff gave for setting them by hand, recording history. A commitment that already rolls up is a ValidationError. Editors and admins; contributors for commitments they own.",
+    errors: { types: WRITE_ERRORS },
+    args: {
+      id: t.arg.id({ required: true, description: 'The commitment (global ID).' }),
+      expectedVersion: t.arg.int({
+        required: true,
+        description: 'The `version` you read; a stale one is a ConflictError.',
+      }),
+      effectiveOn: t.arg({
+        type: 'Date',
+        description: 'The date the change is true from; today when omitted.',
+      }),
+      note: t.arg.string({ description: 'A note for the history.' }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const actor = actorOf(ctx);
+      const id = await commitmentForWrite(ctx, String(args.id));
+      await unwrap(
+        clearCommitmentOverride(prisma(), actor, {
+          id,
+          expectedVersion: args.expectedVersion,
+          effectiveOn: args.effectiveOn ?? undefined,
+          note: args.note,
         }),
       );
       return prisma().commitment.findUniqueOrThrow({ ...query, where: { id } });

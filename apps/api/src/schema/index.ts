@@ -17,3 +17,4 @@ import './panel.js';
 import './timeline.js';
 import './auth.js';
 import './admin.js';
+import './user.js';

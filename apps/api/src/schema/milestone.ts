@@ -1,5 +1,10 @@
 // Milestones: dated steps within a delivery action.
-import { completeMilestone, createMilestone } from '@plan-tracker/db';
+import {
+  archiveMilestone,
+  completeMilestone,
+  createMilestone,
+  updateMilestone,
+} from '@plan-tracker/db';
 import { MilestoneInputSchema } from '@plan-tracker/domain';
 import { visiblePlanWhere } from '../access/where.js';
 import { builder } from '../builder.js';
@@ -64,6 +69,18 @@ async function actionOwners(ctx: Context, actionId: string, globalId: string) {
   };
 }
 
+/** The milestone's database id, once the caller may edit it (its action's owners decide). */
+async function milestoneForWrite(ctx: Context, globalId: string): Promise<string> {
+  const id = idOf(globalId, 'Milestone');
+  const milestone = await prisma().milestone.findFirst({
+    where: { id, organisationId: organisationOf(ctx) },
+    select: { actionId: true },
+  });
+  if (!milestone) throw new NotFoundError('Milestone', globalId);
+  assertMay(ctx, 'editWork', await actionOwners(ctx, milestone.actionId, globalId));
+  return id;
+}
+
 builder.mutationField('createMilestone', (t) =>
   t.prismaField({
     type: MilestoneRef,
@@ -97,18 +114,87 @@ builder.mutationField('completeMilestone', (t) =>
     },
     resolve: async (query, _root, args, ctx) => {
       const actor = actorOf(ctx);
-      const id = idOf(String(args.id), 'Milestone');
-      const milestone = await prisma().milestone.findFirst({
-        where: { id, organisationId: organisationOf(ctx) },
-        select: { actionId: true },
-      });
-      if (!milestone) throw new NotFoundError('Milestone', String(args.id));
-      assertMay(ctx, 'editWork', await actionOwners(ctx, milestone.actionId, String(args.id)));
+      const id = await milestoneForWrite(ctx, String(args.id));
       await unwrap(
         completeMilestone(prisma(), actor, {
           id,
           expectedVersion: args.expectedVersion,
           completedOn: args.completedOn ?? undefined,
+        }),
+      );
+      return prisma().milestone.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);
+
+// The patch is validated by the db service (its MilestonePatchSchema is built from the domain's
+// MilestoneInputSchema); its issues come back as ValidationError on `["input", field]`.
+const UpdateMilestoneInput = builder.inputType('UpdateMilestoneInput', {
+  description: "A change to a milestone; at least one field. Validated by the domain's rules.",
+  fields: (t) => ({
+    title: t.string({ description: 'What marks the step.' }),
+    dueDate: t.field({ type: 'Date', description: 'When it is due.' }),
+    completedOn: t.field({ type: 'Date', description: 'When it was reached; null reopens it.' }),
+  }),
+});
+
+builder.mutationField('updateMilestone', (t) =>
+  t.prismaField({
+    type: MilestoneRef,
+    description:
+      "Changes a milestone's title, due date or completion date. Editors and admins; contributors on actions they own.",
+    errors: { types: WRITE_ERRORS },
+    args: {
+      id: t.arg.id({ required: true, description: 'The milestone (global ID).' }),
+      expectedVersion: t.arg.int({ required: true, description: 'The `version` you read.' }),
+      effectiveOn: t.arg({
+        type: 'Date',
+        description: 'The date the change is true from; today when omitted.',
+      }),
+      note: t.arg.string({ description: 'A note for the history.' }),
+      input: t.arg({ type: UpdateMilestoneInput, required: true, description: 'The change.' }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const actor = actorOf(ctx);
+      const id = await milestoneForWrite(ctx, String(args.id));
+      await unwrap(
+        updateMilestone(prisma(), actor, {
+          id,
+          expectedVersion: args.expectedVersion,
+          effectiveOn: args.effectiveOn ?? undefined,
+          note: args.note,
+          input: args.input as Parameters<typeof updateMilestone>[2]['input'],
+        }),
+      );
+      return prisma().milestone.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);
+
+builder.mutationField('archiveMilestone', (t) =>
+  t.prismaField({
+    type: MilestoneRef,
+    description:
+      'Archives a milestone: it leaves its action but keeps its history. Editors and admins; contributors on actions they own.',
+    errors: { types: WRITE_ERRORS },
+    args: {
+      id: t.arg.id({ required: true, description: 'The milestone (global ID).' }),
+      expectedVersion: t.arg.int({ required: true, description: 'The `version` you read.' }),
+      effectiveOn: t.arg({
+        type: 'Date',
+        description: 'The date it leaves the plan from; today when omitted.',
+      }),
+      note: t.arg.string({ description: 'Why, for the history.' }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const actor = actorOf(ctx);
+      const id = await milestoneForWrite(ctx, String(args.id));
+      await unwrap(
+        archiveMilestone(prisma(), actor, {
+          id,
+          expectedVersion: args.expectedVersion,
+          effectiveOn: args.effectiveOn ?? undefined,
+          note: args.note,
         }),
       );
       return prisma().milestone.findUniqueOrThrow({ ...query, where: { id } });

@@ -1,5 +1,5 @@
 // Reporting periods: the financial-year quarters an organisation reports on; closing one locks it.
-import { closeReportingPeriod } from '@plan-tracker/db';
+import { closeReportingPeriod, reopenReportingPeriod } from '@plan-tracker/db';
 import { PeriodLabelSchema } from '@plan-tracker/domain';
 import { visibleOrganisationWhere } from '../access/where.js';
 import { builder } from '../builder.js';
@@ -80,6 +80,42 @@ builder.mutationField('closeReportingPeriod', (t) =>
           label: args.label,
           expectedVersion: args.expectedVersion ?? null,
           note: args.note ?? null,
+        }),
+      );
+      return prisma().reportingPeriod.findUniqueOrThrow({ ...query, where: { id: record.id } });
+    },
+  }),
+);
+
+builder.mutationField('reopenReportingPeriod', (t) =>
+  t.prismaField({
+    type: PeriodRef,
+    description:
+      'Reopens a closed reporting period of your organisation so its records can change again; the reason is kept in the history. Administrators only.',
+    errors: { types: WRITE_ERRORS },
+    args: {
+      label: t.arg.string({
+        required: true,
+        description: 'The period, e.g. `2021/22 Q2`.',
+        validate: PeriodLabelSchema,
+      }),
+      expectedVersion: t.arg.int({
+        required: true,
+        description: "The period's `version` you read; a stale one is a ConflictError.",
+      }),
+      reason: t.arg.string({
+        required: true,
+        description: 'Why the closed period must change again.',
+      }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const actor = actorOf(ctx);
+      assertMay(ctx, 'reopenPeriod', { organisationId: actor.organisationId });
+      const { record } = await unwrap(
+        reopenReportingPeriod(prisma(), actor, {
+          label: args.label,
+          expectedVersion: args.expectedVersion,
+          reason: args.reason,
         }),
       );
       return prisma().reportingPeriod.findUniqueOrThrow({ ...query, where: { id: record.id } });

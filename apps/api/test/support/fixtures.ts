@@ -293,16 +293,20 @@ export async function loadFixture(prisma: PrismaClient, scale = 1): Promise<Fixt
     email: string,
     name: string,
     role: 'ADMIN' | 'EDITOR' | 'CONTRIBUTOR' | 'VIEWER',
+    ownerLabels: string[] = [],
   ) => {
     const row = await prisma.user.create({
-      data: { organisationId, email, name, role, passwordHash },
+      data: { organisationId, email, name, role, ownerLabels, passwordHash },
     });
     return { id: row.id, email };
   };
   const users = {
     admin: await user(orgA.id, 'admin@test.example', 'Ada Admin', 'ADMIN'),
     editor: await user(orgA.id, 'editor@test.example', 'Eddie Editor', 'EDITOR'),
-    contributor: await user(orgA.id, 'burglary@test.example', 'Burglary Team', 'CONTRIBUTOR'),
+    // Answers for the owner "Burglary Team" (theme 1.1), written in another case on purpose.
+    contributor: await user(orgA.id, 'burglary@test.example', 'Carla Contributor', 'CONTRIBUTOR', [
+      'burglary team',
+    ]),
     viewer: await user(orgA.id, 'viewer@test.example', 'Vic Viewer', 'VIEWER'),
     adminB: await user(orgB.id, 'admin@other.example', 'Bea Admin', 'ADMIN'),
   };

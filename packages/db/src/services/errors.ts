@@ -25,7 +25,8 @@ export type EntityName =
   | 'Milestone'
   | 'Measure'
   | 'MeasureValue'
-  | 'ReportingPeriod';
+  | 'ReportingPeriod'
+  | 'User';
 
 /** The input broke a rule; nothing was written. */
 export interface ValidationFailure {

@@ -16,6 +16,7 @@ export * from './records.js';
 export * from './rollup.js';
 export * from './status.js';
 export type { SubjectKind, SubjectState } from './subject.js';
+export * from './user.js';
 export type {
   Effective,
   FieldValues,

@@ -156,7 +156,8 @@ export type HistoryEntityType =
   | 'DeliveryAction'
   | 'Milestone'
   | 'MeasureValue'
-  | 'ReportingPeriod';
+  | 'ReportingPeriod'
+  | 'User';
 
 /** What a history entry says happened. */
 export type HistoryAction =
