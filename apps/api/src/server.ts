@@ -1,6 +1,7 @@
 /**
- * The HTTP server: GraphQL at `/graphql`, `/healthz` (the process is alive), `/readyz` (the
- * database answers), and optionally the admin app's built files at `/`. Structured logs with a
+ * The HTTP server: GraphQL at `/graphql`, report and open-data downloads at `/reports/` and
+ * `/open-data/` (http/reports.ts), `/healthz` (the process is alive), `/readyz` (the database
+ * answers), and optionally the admin app's built files at `/`. Structured logs with a
  * request id; a graceful shutdown on SIGTERM/SIGINT that stops accepting connections, lets
  * requests in flight finish, then closes the database.
  */
@@ -12,6 +13,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Database } from '@plan-tracker/db';
 import type { Logger } from 'pino';
 import type { ApiEnv } from './env.js';
+import { createDownloadHandler, DOWNLOAD_PREFIXES, serveNode } from './http/reports.js';
 import { createApi } from './yoga.js';
 
 export interface StartServerOptions {
@@ -87,6 +89,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.logger ? { logger: options.logger } : {}),
   });
   const { yoga, logger } = api;
+  const downloads = createDownloadHandler({ prisma: database.prisma, logger });
   let shuttingDown = false;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -104,6 +107,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       }
     }
     if (pathname === '/graphql') return yoga(req, res);
+    if (DOWNLOAD_PREFIXES.some((prefix) => pathname.startsWith(prefix))) {
+      if (await serveNode(downloads, req, res)) return;
+    }
     if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD')) {
       if (await serveStatic(options.staticDir, pathname, res)) return;
     }

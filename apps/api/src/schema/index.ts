@@ -17,4 +17,5 @@ import './panel.js';
 import './timeline.js';
 import './auth.js';
 import './admin.js';
+import './report.js';
 import './user.js';

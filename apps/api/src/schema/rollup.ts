@@ -10,7 +10,7 @@ import {
 import { builder } from '../builder.js';
 import { LifecycleStatusEnum, RagEnum } from './scalars.js';
 
-const RollUpBasisEnum = builder.enumType('RollUpBasis', {
+export const RollUpBasisEnum = builder.enumType('RollUpBasis', {
   description: 'Where the figures of a roll-up came from.',
   values: {
     ACTIONS: { description: "A commitment's delivery actions." },
@@ -39,7 +39,7 @@ interface RagCount {
   count: number;
 }
 
-const StatusCountType = builder.objectRef<StatusCount>('StatusCount').implement({
+export const StatusCountType = builder.objectRef<StatusCount>('StatusCount').implement({
   description: 'How many items have one lifecycle status.',
   fields: (t) => ({
     status: t.field({
@@ -51,7 +51,7 @@ const StatusCountType = builder.objectRef<StatusCount>('StatusCount').implement(
   }),
 });
 
-const RagCountType = builder.objectRef<RagCount>('RagCount').implement({
+export const RagCountType = builder.objectRef<RagCount>('RagCount').implement({
   description: 'How many items have one RAG rating.',
   fields: (t) => ({
     rag: t.field({ type: RagKeyEnum, description: 'The rating.', resolve: (c) => c.rag }),
