@@ -47,7 +47,7 @@ describe('generatePlan', () => {
   });
 
   it('dates nothing after today and keeps each entity’s history in written order', () => {
-    for (const entry of plan.auditLogs) expect(iso(entry.effectiveOn) <= TODAY).toBe(true);
+    for (const entry of plan.auditLogs) expect(String(iso(entry.effectiveOn)) <= TODAY).toBe(true);
     const times = plan.auditLogs.map((entry) => entry.at.getTime());
     expect(times).toEqual([...times].sort((a, b) => a - b));
   });

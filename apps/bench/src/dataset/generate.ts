@@ -32,6 +32,7 @@ import { areaOf } from './areas.js';
 export type Fields = Record<string, string | number | null>;
 
 export interface AuditRow {
+  id: string;
   organisationId: string;
   planId: string;
   actor: string;
@@ -188,6 +189,7 @@ export interface PlanDataset {
     updatedAt: Date;
   }[];
   reportingPeriods: {
+    id: string;
     organisationId: string;
     label: string;
     financialYear: string;
@@ -385,6 +387,7 @@ export function generatePlan(index: number, options: GenerateOptions): PlanDatas
     // Periods before last quarter are closed, as an office closes them after reporting.
     const closed = previous !== undefined && q.endDate < previous.startDate;
     data.reportingPeriods.push({
+      id: `${p}-rp-${q.financialYear.replace('/', '-')}-q${q.quarter}`,
       organisationId,
       label: q.label,
       financialYear: q.financialYear,
@@ -486,6 +489,7 @@ export function generatePlan(index: number, options: GenerateOptions): PlanDatas
         createdAt: at,
       });
       data.auditLogs.push({
+        id: '',
         organisationId,
         planId,
         actor: actor(subject.author),
@@ -576,6 +580,7 @@ export function generatePlan(index: number, options: GenerateOptions): PlanDatas
         archivedAt: null,
       };
       data.auditLogs.push({
+        id: '',
         organisationId,
         planId,
         actor: actor(owner),
@@ -608,6 +613,7 @@ export function generatePlan(index: number, options: GenerateOptions): PlanDatas
         };
         milestoneRows.push(row);
         data.auditLogs.push({
+          id: '',
           organisationId,
           planId,
           actor: actor(owner),
@@ -647,6 +653,7 @@ export function generatePlan(index: number, options: GenerateOptions): PlanDatas
           row.version = 2;
           row.updatedAt = at;
           data.auditLogs.push({
+            id: '',
             organisationId,
             planId,
             actor: actor(owner),
@@ -716,6 +723,7 @@ export function generatePlan(index: number, options: GenerateOptions): PlanDatas
         updatedAt: at,
       });
       data.auditLogs.push({
+        id: '',
         organisationId,
         planId,
         actor: actor('OPCC Performance Analyst'),
@@ -734,5 +742,8 @@ export function generatePlan(index: number, options: GenerateOptions): PlanDatas
 
   // Written order: by when it happened (ties keep generation order).
   data.auditLogs.sort((a, b) => a.at.getTime() - b.at.getTime());
+  data.auditLogs.forEach((entry, n) => {
+    entry.id = `${p}-h${n + 1}`;
+  });
   return data;
 }
