@@ -1,7 +1,11 @@
 // The OWASP GraphQL checks: deep, aliased, long and costly queries refused before any resolver
 // runs; the page-size rule; CSRF; masked internal errors; body size; batching off; introspection.
+
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { prisma } from '../src/database.js';
+import { parseApiEnv } from '../src/env.js';
+import { type Api, createApi } from '../src/yoga.js';
 import { startTestApi, type TestApi } from './support/api.js';
 
 let t: TestApi;
@@ -169,5 +173,45 @@ describe('errors and requests', () => {
   it('allows introspection in development and test, and can turn it off', async () => {
     const on = await t.gql('{ __schema { queryType { name } } }');
     expect(on.body.data?.__schema.queryType.name).toBe('Query');
+  });
+
+  it('turns introspection and GraphiQL off in production unless configured on', async () => {
+    const post = (api: Api, query: string) => {
+      const body = JSON.stringify({ query });
+      return api.yoga.fetch(
+        new Request('http://localhost/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+          body,
+        }),
+      );
+    };
+    const quiet = pino({ level: 'silent' });
+    const production = createApi({
+      prisma: t.database.prisma,
+      env: parseApiEnv({ NODE_ENV: 'production' }),
+      logger: quiet,
+    });
+    const refused = await post(production, '{ __schema { queryType { name } } }');
+    const body = await refused.json();
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0].message).toMatch(/introspection/i);
+    const typename = await (await post(production, '{ __type(name: "Plan") { name } }')).json();
+    expect(typename.errors[0].message).toMatch(/introspection/i);
+    // Ordinary reads still work, and GraphiQL is not served.
+    const read = await (await post(production, '{ plan(slug: "test-2021-29") { title } }')).json();
+    expect(read.data.plan.title).toBe('Test Plan 2021–29');
+    const page = await production.yoga.fetch(
+      new Request('http://localhost/graphql', { headers: { accept: 'text/html' } }),
+    );
+    expect(await page.text()).not.toMatch(/graphiql/i);
+
+    const configured = createApi({
+      prisma: t.database.prisma,
+      env: parseApiEnv({ NODE_ENV: 'production', API_INTROSPECTION: 'true' }),
+      logger: quiet,
+    });
+    const allowed = await (await post(configured, '{ __schema { queryType { name } } }')).json();
+    expect(allowed.data.__schema.queryType.name).toBe('Query');
   });
 });
