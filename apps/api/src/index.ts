@@ -3,7 +3,18 @@
  * `startServer` for the HTTP server (GraphQL, health checks, the admin app's files).
  */
 export { API_KEY_SCOPES, type ApiKeyScope, type Caller } from './access/caller.js';
-export { hashPassword } from './auth/password.js';
+export {
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  type DemoUser,
+  type DemoUsersResult,
+  seedDemoUsers,
+} from './auth/demo-users.js';
+export {
+  hashPassword,
+  PASSWORD_MIN_LENGTH,
+  weakPasswordReason,
+} from './auth/password.js';
 export { type ApiEnv, ApiEnvError, parseApiEnv } from './env.js';
 export {
   CHROMIUM_ARGS,
