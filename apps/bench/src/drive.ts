@@ -36,6 +36,8 @@ export interface ScenarioResult {
   readonly name: string;
   readonly server: 'api' | 'baseline';
   readonly requestsPerSecond: number;
+  /** Requests that finished within the measured time. */
+  readonly completed: number;
   readonly p50: number;
   readonly p99: number;
   readonly statementsPerRequest: number;
@@ -119,6 +121,7 @@ export async function runScenario(
     name: scenario.name,
     server: scenario.server,
     requestsPerSecond: result.requests.average,
+    completed: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     statementsPerRequest: statements,

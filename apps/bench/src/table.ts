@@ -15,6 +15,7 @@ export function resultTable(results: readonly ScenarioResult[]): string {
     'scenario',
     'served by',
     'requests/s',
+    'done',
     'p50 ms',
     'p99 ms',
     'SQL statements/request',
@@ -26,12 +27,19 @@ export function resultTable(results: readonly ScenarioResult[]): string {
     r.name,
     r.server === 'api' ? 'GraphQL API' : 'baseline (1 SQL query, node:http)',
     number(r.requestsPerSecond, 1),
-    number(r.p50),
-    number(r.p99),
+    number(r.completed),
+    r.completed > 0 ? number(r.p50) : '–',
+    r.completed > 0 ? number(r.p99) : '–',
     number(r.statementsPerRequest, r.statementsPerRequest % 1 === 0 ? 0 : 1),
     `${r.errors} / ${r.non2xx}`,
     size(r.responseBytes),
-    [r.note, ...r.problems].filter(Boolean).join('; '),
+    [
+      r.completed === 0 ? 'no request finished in the measured time: raise --duration' : '',
+      r.note,
+      ...r.problems,
+    ]
+      .filter(Boolean)
+      .join('; '),
   ]);
   const widths = header.map((h, i) =>
     Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)),
