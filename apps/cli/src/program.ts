@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { registerDatabaseCommands } from './commands/database.js';
+import { registerExport } from './commands/export.js';
 import { registerImportPlan } from './commands/import-plan.js';
 import { registerDevPostgres } from './commands/postgres.js';
 import { registerReport } from './commands/report.js';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerImportPlan(program);
   registerDatabaseCommands(program);
   registerReport(program);
+  registerExport(program);
   registerStart(program);
   registerDevPostgres(program);
   return program;

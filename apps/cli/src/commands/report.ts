@@ -16,6 +16,7 @@ import {
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { withDatabase } from '../database.js';
+import { output } from '../output.js';
 import { counter, progress } from '../progress.js';
 
 interface ReportOptions {
@@ -75,17 +76,4 @@ export function registerReport(program: Command): void {
       }
       await output(renderReport(report, format as ReportFormat), options.out);
     });
-}
-
-async function output(text: string, out: string | undefined): Promise<void> {
-  if (!out) {
-    process.stdout.write(text);
-    return;
-  }
-  await writeFile(out, text).catch((error: unknown) => {
-    throw new CliError(
-      `cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  });
-  process.stderr.write(`wrote ${out}\n`);
 }
