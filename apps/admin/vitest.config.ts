@@ -9,5 +9,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 180_000,
+    // Browser assertions wait for the page as a person would, not for one frame.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });

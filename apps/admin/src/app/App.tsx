@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
+import { CommitmentPage } from '../commitment/CommitmentPage.js';
 import { CommitmentsPage } from '../commitment/CommitmentsPage.js';
 import { DashboardPage } from '../dashboard/DashboardPage.js';
 import { PriorityPage, ThemePage } from '../priority/PriorityPage.js';
@@ -22,6 +23,7 @@ type Route = {
 const ROUTES: readonly Route[] = [
   { pattern: '/', render: () => <DashboardPage /> },
   { pattern: '/commitments', render: () => <CommitmentsPage /> },
+  { pattern: '/commitments/:code', render: (p) => <CommitmentPage code={p.code as string} /> },
   { pattern: '/priorities/:number', render: (p) => <PriorityPage number={Number(p.number)} /> },
   {
     pattern: '/priorities/:number/themes/:position',

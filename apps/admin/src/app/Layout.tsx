@@ -99,16 +99,18 @@ export function Layout({
             </div>
           </div>
         </section>
+        {user ? (
+          <div className="govuk-width-container">
+            <p
+              className="govuk-body-s govuk-!-margin-top-3 govuk-!-margin-bottom-0"
+              data-testid="signed-in-as"
+            >
+              Signed in as <strong>{user.name}</strong> ({user.roleLabel})
+            </p>
+          </div>
+        ) : null}
       </header>
       <div className="govuk-width-container">
-        {user ? (
-          <p
-            className="govuk-body-s govuk-!-margin-top-3 govuk-!-margin-bottom-0"
-            data-testid="signed-in-as"
-          >
-            Signed in as <strong>{user.name}</strong> ({user.roleLabel})
-          </p>
-        ) : null}
         <main className="govuk-main-wrapper" id="main-content">
           {children}
         </main>

@@ -130,7 +130,7 @@ export function CommitmentTable({
           ...(fixed.priority === undefined ? { priority: null } : {}),
         })}
       />
-      <div>
+      <div aria-busy={loading} data-testid="commitments-results">
         <p className="govuk-body" role="status" aria-live="polite" data-testid="result-count">
           {!connection
             ? 'Loading commitments…'

@@ -8,6 +8,7 @@ import {
   lifecycleStatusLabel,
   previousPeriod,
   quarterOf,
+  type Rag,
   type RagKey,
   ragLabel,
 } from '@plan-tracker/domain';
@@ -16,7 +17,7 @@ import { Link, withQuery } from '../app/router.js';
 import { graphql, type ResultOf } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
 import { PLAN_SLUG, RollUpFields } from '../plan/plan.js';
-import { formatDate, OverdueTag, RagTag, StatusTag } from '../work/tags.js';
+import { formatDate, StatusTag } from '../work/tags.js';
 import { ProgressAgainstTime } from './progress.js';
 
 const DashboardQuery = graphql(
@@ -41,9 +42,13 @@ const OverdueQuery = graphql(`
   query DashboardOverdue($slug: String!, $at: Date!) {
     plan(slug: $slug) {
       id
-      commitments(first: 10, filter: { work: { overdueAt: $at } }, orderBy: { field: DUE_DATE }) {
+      commitments(first: 50, filter: { work: { overdueAt: $at } }, orderBy: { field: DUE_DATE }) {
         totalCount
         edges { node { id code text owner dueDate status rag } }
+      }
+      actions(first: 50, filter: { work: { overdueAt: $at } }, orderBy: { field: DUE_DATE }) {
+        totalCount
+        edges { node { id title owner dueDate status rag commitment { code } } }
       }
     }
   }
@@ -135,7 +140,46 @@ export function DashboardPage() {
   }
   const period = { start: plan.periodStart, end: plan.periodEnd };
   const total = plan.rollUp;
-  const overdueList = overdue.data?.plan?.commitments;
+  const overduePlan = overdue.data?.plan;
+  const overdueData = overduePlan ? overduePlan : null;
+  const overdueRows: OverdueRow[] = overduePlan
+    ? [
+        ...(overduePlan.commitments?.edges ?? []).flatMap((e) =>
+          e?.node
+            ? [
+                {
+                  id: e.node.id,
+                  code: e.node.code,
+                  title: `Commitment ${e.node.code}`,
+                  detail: e.node.text,
+                  owner: e.node.owner,
+                  dueDate: e.node.dueDate,
+                  status: e.node.status,
+                  rag: e.node.rag,
+                },
+              ]
+            : [],
+        ),
+        ...(overduePlan.actions?.edges ?? []).flatMap((e) =>
+          e?.node
+            ? [
+                {
+                  id: e.node.id,
+                  code: e.node.commitment.code,
+                  title: e.node.title,
+                  detail: `Delivery action for commitment ${e.node.commitment.code}`,
+                  owner: e.node.owner,
+                  dueDate: e.node.dueDate,
+                  status: e.node.status,
+                  rag: e.node.rag,
+                },
+              ]
+            : [],
+        ),
+      ].sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? ''))
+    : [];
+  const overdueTotal =
+    (overduePlan?.commitments?.totalCount ?? 0) + (overduePlan?.actions?.totalCount ?? 0);
   const before = earlier.data?.plan;
 
   return (
@@ -221,16 +265,13 @@ export function DashboardPage() {
               </td>
               <td className="govuk-table__cell govuk-table__cell--numeric">
                 {priority.rollUp?.overdue ? (
-                  <Link
-                    className="govuk-link"
-                    to={withQuery('/commitments', { priority: priority.number, overdue: 'yes' })}
-                  >
+                  <a className="govuk-link" href="#overdue">
                     {priority.rollUp.overdue}
                     <span className="govuk-visually-hidden">
                       {' '}
                       overdue in priority {priority.number}
                     </span>
-                  </Link>
+                  </a>
                 ) : (
                   0
                 )}
@@ -270,66 +311,10 @@ export function DashboardPage() {
       <h2 className="govuk-heading-m" id="overdue">
         Overdue
       </h2>
-      {!overdueList ? (
-        <Loading what="overdue commitments" />
-      ) : overdueList.totalCount === 0 ? (
-        <p className="govuk-body">Nothing is overdue.</p>
+      {!overdueData ? (
+        <Loading what="overdue work" />
       ) : (
-        <>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">
-              Overdue commitments, earliest first
-            </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Commitment
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Owner
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Due
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Status
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {(overdueList.edges ?? []).map((edge) =>
-                edge?.node ? (
-                  <tr className="govuk-table__row" key={edge.node.id}>
-                    <td className="govuk-table__cell">
-                      <Link
-                        className="govuk-link"
-                        to={`/commitments/${encodeURIComponent(edge.node.code ?? '')}`}
-                      >
-                        {edge.node.code}
-                      </Link>{' '}
-                      {edge.node.text}
-                    </td>
-                    <td className="govuk-table__cell">{edge.node.owner ?? 'No owner'}</td>
-                    <td className="govuk-table__cell">
-                      {formatDate(edge.node.dueDate)} <OverdueTag />
-                    </td>
-                    <td className="govuk-table__cell">
-                      {edge.node.status ? <StatusTag status={edge.node.status} /> : null}{' '}
-                      <RagTag rag={edge.node.rag} />
-                    </td>
-                  </tr>
-                ) : null,
-              )}
-            </tbody>
-          </table>
-          {overdueList.totalCount > (overdueList.edges?.length ?? 0) ? (
-            <p className="govuk-body">
-              <Link className="govuk-link" to={withQuery('/commitments', { overdue: 'yes' })}>
-                See all {overdueList.totalCount} overdue commitments
-              </Link>
-            </p>
-          ) : null}
-        </>
+        <OverdueTable rows={overdueRows} total={overdueTotal} />
       )}
 
       <h2 className="govuk-heading-m">Changed since the last quarter</h2>
@@ -458,5 +443,72 @@ function ChangeTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+interface OverdueRow {
+  id: string;
+  code: string;
+  title: string;
+  detail: string;
+  owner: string | null;
+  dueDate: string | null;
+  status: LifecycleStatus;
+  rag: Rag | null;
+}
+
+function OverdueTable({ rows, total }: { rows: readonly OverdueRow[]; total: number }) {
+  if (rows.length === 0) return <p className="govuk-body">Nothing is overdue.</p>;
+  return (
+    <>
+      <p className="govuk-body">
+        {total} {total === 1 ? 'piece of work is' : 'pieces of work are'} past their due date and
+        not completed or withdrawn
+        {rows.length < total ? `; the ${rows.length} due longest ago are shown` : ''}.
+      </p>
+      <table className="govuk-table" data-testid="overdue">
+        <caption className="govuk-table__caption govuk-visually-hidden">
+          Overdue work, due longest ago first
+        </caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">
+              Work
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Owner
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Due
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Status
+            </th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {rows.map((row) => (
+            <tr className="govuk-table__row" key={row.id}>
+              <td className="govuk-table__cell">
+                <Link
+                  className="govuk-link"
+                  to={`/commitments/${encodeURIComponent(row.code)}?tab=actions`}
+                >
+                  {row.title}
+                </Link>
+                <span className="govuk-body-s govuk-!-display-block app-secondary-text">
+                  {row.detail}
+                </span>
+              </td>
+              <td className="govuk-table__cell govuk-body-s">{row.owner ?? 'Not set'}</td>
+              <td className="govuk-table__cell govuk-body-s">{formatDate(row.dueDate)}</td>
+              <td className="govuk-table__cell">
+                <StatusTag status={row.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

@@ -16,7 +16,7 @@ const SignInMutation = graphql(`
     signIn(input: $input) {
       __typename
       ... on SignInPayload {
-        viewer { kind name email role organisation { id name } }
+        viewer { kind name email role ownerLabels organisation { id name } }
       }
       ... on ValidationError { message issues { path message } }
       ... on ForbiddenError { message }

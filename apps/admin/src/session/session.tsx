@@ -20,7 +20,7 @@ import { graphql, type ResultOf } from '../graphql/graphql.js';
 
 export const ViewerQuery = graphql(`
   query Viewer {
-    viewer { kind name email role organisation { id name } }
+    viewer { kind name email role ownerLabels organisation { id name } }
   }
 `);
 

@@ -1,17 +1,13 @@
 /**
- * What the browser suite runs against: the admin app built for production by Vite, served by
- * the API's real `startServer` in this process on a fresh in-memory database (migrated and
- * seeded with the Dorset plan, as `pnpm start` does), and Debian's Chromium driven by
- * playwright-core. Nothing here is mocked.
+ * What the browser suite drives: the server in server.ts, started as a child process, and
+ * Debian's Chromium through playwright-core; plus axe-core. Nothing here is mocked.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { hashPassword, parseApiEnv, type RunningServer, startServer } from '@plan-tracker/api';
-import { openDatabase, type Role, seedDorset } from '@plan-tracker/db';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const appRoot = resolve(here, '../..');
@@ -24,10 +20,11 @@ export interface TestUser {
   readonly email: string;
   readonly password: string;
   readonly name: string;
-  readonly role: Role;
+  readonly role: 'ADMIN' | 'EDITOR' | 'CONTRIBUTOR' | 'VIEWER';
 }
 
-export interface RunningApp {
+/** What server.ts prints when it is ready. */
+export interface ServerInfo {
   readonly url: string;
   readonly users: {
     readonly admin: TestUser;
@@ -38,96 +35,44 @@ export interface RunningApp {
   /** A commitment the contributor owns, and one they do not. */
   readonly owned: { readonly code: string };
   readonly notOwned: { readonly code: string };
-  readonly server: RunningServer;
-  /** Direct access for arranging data a test needs (never for asserting what the user sees). */
-  readonly prisma: import('@plan-tracker/db').PrismaClient;
+}
+
+export interface RunningApp extends ServerInfo {
   close(): Promise<void>;
 }
 
-/** Builds the app into a temporary folder, exactly as `pnpm build` does into dist/. */
-async function buildApp(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'plan-tracker-admin-'));
-  await build({
-    root: appRoot,
-    configFile: join(appRoot, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: dir, emptyOutDir: true, sourcemap: false },
-  });
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
-}
-
+/** Starts server.ts under Node with tsx and waits for its JSON line. */
 export async function startApp(): Promise<RunningApp> {
-  const built = await buildApp();
-  const database = await openDatabase({ url: 'memory://', migrate: true });
-  await seedDorset(database.prisma);
-  const { prisma } = database;
-  const organisation = await prisma.organisation.findFirstOrThrow({
-    orderBy: { createdAt: 'asc' },
-  });
-
-  // The contributor is named after what they own, as contributor accounts are (see the API's
-  // access rules): the owner of the first delivery action, who is here also made the owner of
-  // that action's commitment.
-  const action = await prisma.deliveryAction.findFirstOrThrow({
-    where: { owner: { not: null }, archivedAt: null },
-    orderBy: { createdAt: 'asc' },
-    include: { commitment: true },
-  });
-  const ownerName = action.owner as string;
-  const owned = await prisma.commitment.update({
-    where: { id: action.commitmentId },
-    data: { owner: ownerName },
-  });
-  const notOwned = await prisma.commitment.findFirstOrThrow({
-    where: {
-      withdrawnInRevisionId: null,
-      themeId: { not: null },
-      OR: [{ owner: null }, { owner: { not: ownerName } }],
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(here, 'server.ts')],
+    {
+      cwd: appRoot,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['pipe', 'pipe', 'inherit'],
     },
-    orderBy: { code: 'asc' },
-  });
-  const password = 'correct horse battery staple';
-  const make = async (role: Role, name: string, email: string): Promise<TestUser> => {
-    await prisma.user.create({
-      data: {
-        organisationId: organisation.id,
-        email,
-        name,
-        role,
-        passwordHash: await hashPassword(password),
-      },
+  );
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const lines = createInterface({ input: child.stdout as NonNullable<ChildProcess['stdout']> });
+  const info = await new Promise<ServerInfo>((ready, fail) => {
+    lines.once('line', (line) => {
+      try {
+        ready(JSON.parse(line) as ServerInfo);
+      } catch {
+        fail(new Error(`The test server said: ${line}`));
+      }
     });
-    return { email, password, name, role };
-  };
-  const users = {
-    admin: await make('ADMIN', 'Alex Admin', 'admin.test@dorset-opcc.example'),
-    editor: await make('EDITOR', 'Eden Editor', 'editor.test@dorset-opcc.example'),
-    contributor: await make('CONTRIBUTOR', ownerName, 'contributor.test@dorset-opcc.example'),
-    viewer: await make('VIEWER', 'Vic Viewer', 'viewer.test@dorset-opcc.example'),
-  };
-
-  // The production defaults (Secure cookies included), as `pnpm start` runs them.
-  const env = parseApiEnv({
-    NODE_ENV: 'production',
-    LOG_LEVEL: process.env.API_LOG_LEVEL ?? 'silent',
-  });
-  const server = await startServer({
-    port: 0,
-    database,
-    staticDir: built.dir,
-    env,
-    handleSignals: false,
+    void exited.then((code) =>
+      fail(new Error(`The test server stopped before it was ready (exit code ${code}).`)),
+    );
   });
   return {
-    url: server.url,
-    users,
-    owned: { code: owned.code },
-    notOwned: { code: notOwned.code },
-    server,
-    prisma,
+    ...info,
     close: async () => {
-      await server.close();
-      await built.cleanup();
+      child.stdin?.end();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
     },
   };
 }
@@ -181,8 +126,13 @@ export async function signedInContext(
   return { context, page };
 }
 
-export async function signIn(page: Page, user: TestUser, next = '/'): Promise<void> {
-  await page.goto(next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`);
+/** Signs in on the sign-in page (opening it first unless `alreadyOnSignIn`). */
+export async function signIn(
+  page: Page,
+  user: TestUser,
+  options: { alreadyOnSignIn?: boolean } = {},
+): Promise<void> {
+  if (!options.alreadyOnSignIn) await page.goto('/sign-in');
   await page.getByLabel('Email address').fill(user.email);
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();

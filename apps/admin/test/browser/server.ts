@@ -1,20 +1,140 @@
 /**
- * `node --experimental-strip-types`-free helper for people: starts the same server the browser
- * suite uses (built app, seeded in-memory database, test users) and keeps it running, so you
- * can look around at the printed address. Stop it with Ctrl-C.
+ * The server the browser suite runs against, started by the suite as a child process (so the
+ * API runs under plain Node, exactly as `pnpm start` runs it, not inside the test runner's module
+ * graph): the admin app built for production by Vite, served by the API's real `startServer` on
+ * a fresh in-memory database, migrated and seeded with the Dorset plan as `pnpm start` does, with
+ * one account per role. It prints one JSON line saying where it is and who can sign in.
  *
- *   pnpm --filter @plan-tracker/admin exec tsx test/browser/explore.ts
+ * People can run it to look around: `pnpm --filter @plan-tracker/admin serve:test`.
  */
-import { startApp } from './harness.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { hashPassword, parseApiEnv, startServer } from '@plan-tracker/api';
+import { openDatabase, type Role, seedDorset } from '@plan-tracker/db';
+import { build } from 'vite';
+import type { ServerInfo, TestUser } from './harness.js';
 
-const app = await startApp();
-process.stdout.write(`Admin app running at ${app.url}/\n`);
-for (const user of Object.values(app.users)) {
-  process.stdout.write(
-    `  ${user.role.padEnd(11)} ${user.email}  password: ${user.password}  (${user.name})\n`,
-  );
+const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Builds the app into a temporary folder, exactly as `pnpm build` does into dist/. */
+async function buildApp(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'plan-tracker-admin-'));
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  await build({
+    root: appRoot,
+    configFile: join(appRoot, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: dir, emptyOutDir: true, sourcemap: false },
+  }).finally(() => {
+    process.env.NODE_ENV = nodeEnv;
+  });
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
-process.stdout.write(`Contributor owns ${app.owned.code}; not ${app.notOwned.code}.\n`);
-const stop = () => void app.close().then(() => process.exit(0));
+
+async function startApp(): Promise<{ info: ServerInfo; close: () => Promise<void> }> {
+  const built = await buildApp();
+  const database = await openDatabase({ url: 'memory://', migrate: true });
+  await seedDorset(database.prisma);
+  const { prisma } = database;
+  const organisation = await prisma.organisation.findFirstOrThrow({
+    orderBy: { createdAt: 'asc' },
+  });
+
+  // The contributor owns the work of the first delivery action's owner (their owner label), and
+  // that owner is here also made the owner of the action's commitment.
+  const action = await prisma.deliveryAction.findFirstOrThrow({
+    where: { owner: { not: null }, archivedAt: null },
+    orderBy: { createdAt: 'asc' },
+    include: { commitment: true },
+  });
+  const ownerName = action.owner as string;
+  const owned = await prisma.commitment.update({
+    where: { id: action.commitmentId },
+    data: { owner: ownerName },
+  });
+  const notOwned = await prisma.commitment.findFirstOrThrow({
+    where: {
+      withdrawnInRevisionId: null,
+      themeId: { not: null },
+      OR: [{ owner: null }, { owner: { not: ownerName } }],
+    },
+    orderBy: { code: 'asc' },
+  });
+  const password = 'correct horse battery staple';
+  const make = async (role: Role, name: string, email: string): Promise<TestUser> => {
+    await prisma.user.create({
+      data: {
+        organisationId: organisation.id,
+        email,
+        name,
+        role,
+        passwordHash: await hashPassword(password),
+        // A contributor edits the work whose owner is one of their owner labels.
+        ownerLabels: role === 'CONTRIBUTOR' ? [ownerName] : [],
+      },
+    });
+    return { email, password, name, role };
+  };
+  const users = {
+    admin: await make('ADMIN', 'Alex Admin', 'admin.test@dorset-opcc.example'),
+    editor: await make('EDITOR', 'Eden Editor', 'editor.test@dorset-opcc.example'),
+    contributor: await make(
+      'CONTRIBUTOR',
+      'Nina Neighbourhood',
+      'contributor.test@dorset-opcc.example',
+    ),
+    viewer: await make('VIEWER', 'Vic Viewer', 'viewer.test@dorset-opcc.example'),
+  };
+
+  // The production defaults (Secure cookies included), as `pnpm start` runs them.
+  const env = parseApiEnv({
+    NODE_ENV: 'production',
+    LOG_LEVEL: process.env.API_LOG_LEVEL ?? 'silent',
+  });
+  const server = await startServer({
+    port: 0,
+    database,
+    staticDir: built.dir,
+    env,
+    handleSignals: false,
+  });
+  return {
+    info: {
+      url: server.url,
+      users,
+      owned: { code: owned.code },
+      notOwned: { code: notOwned.code },
+    },
+    close: async () => {
+      await server.close();
+      await built.cleanup();
+    },
+  };
+}
+
+const { info, close } = await startApp();
+process.stdout.write(`${JSON.stringify(info)}\n`);
+if (process.stdout.isTTY) {
+  process.stdout.write(`Admin app running at ${info.url}/ (Ctrl-C stops it)\n`);
+  for (const user of Object.values(info.users)) {
+    process.stdout.write(`  ${user.role.padEnd(11)} ${user.email}  password: ${user.password}\n`);
+  }
+}
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  void close().then(() => process.exit(0));
+};
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
+// The suite ends this process by closing its standard input, so nothing outlives a crashed run.
+if (!process.stdin.isTTY) {
+  process.stdin.resume();
+  process.stdin.once('end', stop);
+  process.stdin.once('close', stop);
+}
