@@ -309,7 +309,7 @@ async function main(): Promise<number> {
       };
       const results: ScenarioResult[] = [];
       for (const scenario of scenarios) {
-        say(`Running: ${scenario.name} (${scenario.server}) for ${settings.durationSeconds} s…`);
+        say(`Running: ${scenario.name} (${scenario.server})…`);
         const isApi = scenario.server === 'api';
         const result = await runScenario(
           isApi ? servers.apiUrl : servers.baselineUrl,
@@ -330,7 +330,7 @@ async function main(): Promise<number> {
         [
           `Machine: ${machine.length} × ${machine[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM; Node ${process.version}; ${settings.pglite ? `PGlite (${databaseVersion}, in the server process)` : `${databaseVersion} (throwaway cluster, fsync off, same machine)`}.`,
           `Data: ${settings.scale} synthetic plans, ${dataset.rows.toLocaleString('en-GB')} rows (${dataset.counts.commitments?.toLocaleString('en-GB')} commitments, ${dataset.counts.actions?.toLocaleString('en-GB')} actions, ${dataset.counts.progressUpdates?.toLocaleString('en-GB')} progress updates, ${dataset.counts.auditLogs?.toLocaleString('en-GB')} history entries); every scenario reads or writes plan "${slug}".`,
-          `Load: autocannon, ${settings.connections} connections, ${settings.durationSeconds} s per scenario after ${settings.warmupSeconds} s of warm-up, loopback HTTP; SQL statements counted over ${load.probes} sequential requests.`,
+          `Load: autocannon, ${settings.connections} connections, ${settings.durationSeconds} s per scenario (up to ${settings.durationSeconds * 3} s for slow requests) after ${settings.warmupSeconds} s of warm-up, loopback HTTP; SQL statements counted over ${load.probes} sequential requests.`,
           `Run took ${Math.round((performance.now() - started) / 1000)} s, ${seedSeconds.toFixed(0)} s of it seeding.`,
           ...notes,
         ].join('\n'),

@@ -34,7 +34,9 @@ export function resultTable(results: readonly ScenarioResult[]): string {
     `${r.errors} / ${r.non2xx}`,
     size(r.responseBytes),
     [
-      r.completed === 0 ? 'no request finished in the measured time: raise --duration' : '',
+      r.completed === 0
+        ? 'no request finished in the measured time: raise --duration or lower --connections'
+        : '',
       r.note,
       ...r.problems,
     ]
