@@ -9,11 +9,14 @@ import { registerImportPlan } from './commands/import-plan.js';
 import { registerDevPostgres } from './commands/postgres.js';
 import { registerReport } from './commands/report.js';
 import { registerStart } from './commands/start.js';
+import { registerUserCommands } from './commands/user.js';
 
 export function buildProgram(): Command {
   const program = new Command()
     .name('pnpm cli')
-    .description('Plan delivery tracker: import plans, manage the database, produce reports.')
+    .description(
+      'Plan delivery tracker: import plans, manage the database and staff accounts, produce reports.',
+    )
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ outputError: (text, write) => write(text) });
   registerImportPlan(program);
@@ -21,6 +24,7 @@ export function buildProgram(): Command {
   registerReport(program);
   registerExport(program);
   registerStart(program);
+  registerUserCommands(program);
   registerDevPostgres(program);
   return program;
 }

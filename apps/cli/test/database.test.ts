@@ -22,9 +22,13 @@ describe('pnpm cli migrate and seed', () => {
     const first = runCli(['seed'], env);
     expect(first.status, first.stderr).toBe(0);
     expect(first.stderr).toMatch(/6 priorities, 29 themes, 167 commitments/);
+    expect(first.stderr).toMatch(
+      /demo users: created 4: admin@dorset-opcc\.example \(ADMIN\), .*apps\/api\/README\.md/,
+    );
     const second = runCli(['seed'], env);
     expect(second.status, second.stderr).toBe(0);
     expect(second.stderr).toMatch(/already seeded, nothing changed/);
+    expect(second.stderr).toMatch(/demo users: present: /);
   });
 
   it('explains a DATABASE_URL it cannot use in one line', () => {

@@ -22,11 +22,31 @@ describe('seedDemoUsers', () => {
 
       await prisma.user.update({ where: { id: contributor?.id }, data: { name: 'Renamed' } });
       const second = await seedDemoUsers(prisma, org.id);
-      expect(second).toEqual({ created: [], existing: expect.arrayContaining([...first.created]) });
+      expect(second).toEqual({
+        created: [],
+        existing: expect.arrayContaining([...first.created]),
+        skippedForRealStaff: false,
+      });
       expect(await prisma.user.count()).toBe(4);
       expect((await prisma.user.findUnique({ where: { id: contributor?.id } }))?.name).toBe(
         'Renamed',
       );
+
+      // An organisation with staff of its own is not a demo: no published password goes in.
+      const real = await prisma.organisation.create({ data: { slug: 'real', name: 'Real OPCC' } });
+      await prisma.user.create({
+        data: {
+          organisationId: real.id,
+          email: 'ada@real.example',
+          name: 'Ada',
+          passwordHash: 'x',
+        },
+      });
+      expect(await seedDemoUsers(prisma, real.id)).toEqual({
+        created: [],
+        existing: [],
+        skippedForRealStaff: true,
+      });
     } finally {
       await database.close();
     }

@@ -42,18 +42,29 @@ export interface DemoUsersResult {
   readonly created: readonly string[];
   /** Emails that already had an account, left exactly as they were (password included). */
   readonly existing: readonly string[];
+  /**
+   * True when nothing was done because the organisation has staff of its own: it is then not a
+   * demo, and accounts with a published password would be a way in.
+   */
+  readonly skippedForRealStaff: boolean;
 }
 
 /**
- * Creates the demo accounts in `organisationId` with {@link DEMO_PASSWORD}. Idempotent: an
- * address that already has an account is left alone, so a changed password or role survives
- * the next seed. Each creation is audited, with `seed` as the actor.
+ * Creates the demo accounts in `organisationId` with {@link DEMO_PASSWORD}, only while the
+ * organisation is a demo: once it has any other account (e.g. a first administrator made with
+ * `pnpm cli user:create`), nothing is created. Idempotent: an address that already has an
+ * account is left alone, so a changed password or role survives the next seed. Each creation is
+ * audited, with `seed` as the actor.
  */
 export async function seedDemoUsers(
   prisma: PrismaClient,
   organisationId: string,
 ): Promise<DemoUsersResult> {
   const actor = systemActor(organisationId, 'seed');
+  const realStaff = await prisma.user.count({
+    where: { organisationId, email: { notIn: DEMO_USERS.map((u) => u.email) } },
+  });
+  if (realStaff > 0) return { created: [], existing: [], skippedForRealStaff: true };
   const present = await prisma.user.findMany({
     where: { email: { in: DEMO_USERS.map((u) => u.email) } },
     select: { email: true },
@@ -71,5 +82,5 @@ export async function seedDemoUsers(
       throw new Error(`Could not create the demo user ${user.email}: ${result.error.message}`);
     created.push(user.email);
   }
-  return { created, existing: [...existing] };
+  return { created, existing: [...existing], skippedForRealStaff: false };
 }

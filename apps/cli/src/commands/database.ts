@@ -1,11 +1,12 @@
 /**
  * Database commands: `migrate` applies pending migrations, `migration:new` writes the next
- * migration from a change to prisma/schema.prisma, `seed` loads the Dorset plan.
+ * migration from a change to prisma/schema.prisma, `seed` loads the Dorset plan and the demo users.
  */
 import { createMigration, seedDorset } from '@plan-tracker/db';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { withDatabase } from '../database.js';
+import { ensureDemoUsers } from '../demo-users.js';
 import { counter, progress } from '../progress.js';
 
 export function registerDatabaseCommands(program: Command): void {
@@ -44,7 +45,7 @@ export function registerDatabaseCommands(program: Command): void {
   program
     .command('seed')
     .description(
-      'Load the Dorset Police & Crime Plan 2021–29 and its demo delivery data. Running it again changes nothing.',
+      'Load the Dorset Police & Crime Plan 2021–29, its demo delivery data and one demo user per role (see apps/api/README.md). Running it again changes nothing.',
     )
     .action(async () => {
       await withDatabase(async ({ prisma }) => {
@@ -52,15 +53,14 @@ export function registerDatabaseCommands(program: Command): void {
         const result = await seedDorset(prisma, (step, n, total) => {
           if (n !== undefined && total !== undefined) counter(step, n, total);
         });
-        if (!result.created) {
-          done('already seeded, nothing changed');
-          return;
-        }
         done(
-          Object.entries(result.counts)
-            .map(([what, n]) => `${n} ${what}`)
-            .join(', '),
+          result.created
+            ? Object.entries(result.counts)
+                .map(([what, n]) => `${n} ${what}`)
+                .join(', ')
+            : 'already seeded, nothing changed',
         );
+        await ensureDemoUsers(prisma, result.organisationId);
       });
     });
 }

@@ -1,13 +1,15 @@
 /**
  * `pnpm cli start` (what `pnpm start` runs): opens the database (embedded PGlite unless
- * DATABASE_URL is set), applies pending migrations, seeds the Dorset plan when it is absent, and
- * serves the GraphQL API and the admin app on one origin until SIGTERM or Ctrl-C.
+ * DATABASE_URL is set), applies pending migrations, seeds the Dorset plan and the demo users when
+ * they are absent, and serves the GraphQL API and the admin app on one origin until SIGTERM or
+ * Ctrl-C.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { openMigratedDatabase } from '../database.js';
+import { ensureDemoUsers } from '../demo-users.js';
 import { progress } from '../progress.js';
 
 const DEFAULT_PORT = 3000;
@@ -32,6 +34,7 @@ export function registerStart(program: Command): void {
       const seeded = progress('Checking the Dorset plan');
       const result = await seedDorset(database.prisma);
       seeded(result.created ? 'seeded' : 'present');
+      await ensureDemoUsers(database.prisma, result.organisationId);
 
       const staticDir = join(repoRoot, 'apps/admin/dist');
       const running = await startServer({

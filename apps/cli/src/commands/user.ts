@@ -1,0 +1,168 @@
+/**
+ * `pnpm cli user:create`: makes a staff account, typically the first administrator of a new
+ * installation. The password never appears on the command line (it would be kept in shell
+ * history and shown in `ps`): it comes from PLAN_TRACKER_PASSWORD or is typed at a hidden prompt.
+ */
+import { dorsetOrganisation } from '@plan-tracker/domain';
+import { type Command, Option } from 'commander';
+import { CliError } from '../cli-error.js';
+import { withDatabase } from '../database.js';
+
+const ROLES = ['ADMIN', 'EDITOR', 'CONTRIBUTOR', 'VIEWER'] as const;
+const PASSWORD_VARIABLE = 'PLAN_TRACKER_PASSWORD';
+
+interface UserCreateOptions {
+  email: string;
+  name: string;
+  role: (typeof ROLES)[number];
+  owner: string[];
+  organisation: string;
+}
+
+export function registerUserCommands(program: Command): void {
+  program
+    .command('user:create')
+    .description(
+      `Create a staff account (e.g. the first administrator). The password comes from ${PASSWORD_VARIABLE}, or is asked for without echo on a terminal; at least 12 characters.`,
+    )
+    .requiredOption('--email <email>', 'work email address; signs in')
+    .requiredOption('--name <name>', 'the person’s name, as history shows it')
+    .addOption(
+      new Option('--role <role>', 'what they may do')
+        .choices(ROLES)
+        .argParser((value: string) => {
+          const role = value.toUpperCase();
+          if (!(ROLES as readonly string[]).includes(role)) {
+            throw new CliError(`"${value}" is not a role: use one of ${ROLES.join(', ')}`);
+          }
+          return role;
+        })
+        .makeOptionMandatory(),
+    )
+    .option(
+      '--owner <label>',
+      'an owner (role, team or partner, as actions name it) they answer for; repeat for more. Contributors edit only such work.',
+      (label: string, labels: string[]) => [...labels, label],
+      [],
+    )
+    .option('--organisation <slug>', 'the organisation they belong to', dorsetOrganisation.slug)
+    .addHelpText(
+      'after',
+      `\nExample:\n  ${PASSWORD_VARIABLE}='…' pnpm cli user:create --email ada@dorset-opcc.example --name "Ada Lovelace" --role ADMIN\n`,
+    )
+    .action(async (options: UserCreateOptions) => {
+      const api = await import('@plan-tracker/api');
+      const password = await readPassword();
+      const weak = api.weakPasswordReason(password);
+      if (weak) throw new CliError(weak);
+      const { createUserAccount, systemActor } = await import('@plan-tracker/db');
+      await withDatabase(async ({ prisma }) => {
+        const organisation = await findOrganisation(prisma, options.organisation);
+        const result = await createUserAccount(
+          prisma,
+          systemActor(organisation.id, 'pnpm cli user:create'),
+          {
+            input: {
+              email: options.email,
+              name: options.name,
+              role: options.role,
+              ownerLabels: options.owner,
+            },
+            passwordHash: await api.hashPassword(password),
+          },
+        );
+        if (!result.ok) {
+          const issues =
+            result.error.code === 'VALIDATION'
+              ? result.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`)
+              : [result.error.message];
+          throw new CliError(`cannot create the user: ${issues.join('; ')}`);
+        }
+        const user = result.value.record;
+        process.stdout.write(
+          `Created ${user.role} ${user.email} (${user.name}) in ${organisation.name}.\n`,
+        );
+        const demo = await prisma.user.count({
+          where: {
+            organisationId: organisation.id,
+            email: { in: api.DEMO_USERS.map((u) => u.email) },
+            disabledAt: null,
+          },
+        });
+        if (demo > 0) {
+          process.stderr.write(
+            `warning: this organisation also has ${demo} demo users with the published demo password; disable them (updateUser with disabled: true) before real use.\n`,
+          );
+        }
+      });
+    });
+}
+
+/** The organisation by slug; the Dorset office is created when absent (a new installation). */
+async function findOrganisation(
+  prisma: import('@plan-tracker/db').PrismaClient,
+  slug: string,
+): Promise<{ id: string; name: string }> {
+  if (slug === dorsetOrganisation.slug) {
+    // The same upsert the Dorset seed makes, so seeding afterwards finds it.
+    return prisma.organisation.upsert({
+      where: { slug },
+      update: {},
+      create: { slug, name: dorsetOrganisation.name },
+      select: { id: true, name: true },
+    });
+  }
+  const found = await prisma.organisation.findUnique({
+    where: { slug },
+    select: { id: true, name: true },
+  });
+  if (!found) throw new CliError(`there is no organisation with the slug "${slug}"`);
+  return found;
+}
+
+/** The new password: from the environment, else typed twice at a hidden prompt. */
+async function readPassword(): Promise<string> {
+  const fromEnv = process.env[PASSWORD_VARIABLE];
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  if (!process.stdin.isTTY) {
+    throw new CliError(
+      `set ${PASSWORD_VARIABLE} to the new password, or run in a terminal to be asked for it (it is never taken as an argument)`,
+    );
+  }
+  const first = await promptHidden('Password (at least 12 characters): ');
+  const second = await promptHidden('The same password again: ');
+  if (first !== second)
+    throw new CliError('the two passwords are not the same; nothing was created');
+  return first;
+}
+
+/** Reads one line from the terminal without echoing it. */
+function promptHidden(question: string): Promise<string> {
+  const { stdin, stderr } = process;
+  stderr.write(question);
+  stdin.setRawMode(true);
+  stdin.setEncoding('utf8');
+  stdin.resume();
+  return new Promise((resolve, reject) => {
+    let value = '';
+    const finish = (error?: CliError) => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      stderr.write('\n');
+      if (error) reject(error);
+      else resolve(value);
+    };
+    const onData = (chunk: string) => {
+      for (const character of chunk) {
+        if (character === '\r' || character === '\n') return finish();
+        if (character === '\u0003' || character === '\u0004') {
+          return finish(new CliError('cancelled; nothing was created', 130));
+        }
+        if (character === '\u007f' || character === '\b') value = value.slice(0, -1);
+        else value += character;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
