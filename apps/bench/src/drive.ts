@@ -57,6 +57,7 @@ export async function runScenario(
   scenario: Scenario,
   settings: LoadSettings,
   countStatements: () => Promise<number>,
+  drain: () => Promise<void>,
 ): Promise<ScenarioResult> {
   const problems: string[] = [];
   const { request } = scenario;
@@ -88,43 +89,49 @@ export async function runScenario(
   );
 
   const sentBodies = new WeakMap<object, string>();
-  const result = await autocannon({
-    url: baseUrl,
-    connections: settings.connections,
-    duration: seconds,
-    // The whole plan tree takes about a second on its own: queued behind the other connections
-    // it can take longer than autocannon's default 10 s timeout, which would count as an error.
-    timeout: 60,
-    ...(settings.warmupSeconds > 0
-      ? { warmup: { connections: settings.connections, duration: settings.warmupSeconds } }
-      : {}),
-    requests: [
-      {
-        method: request.method,
-        path: request.path,
-        headers: request.headers,
-        ...(typeof request.body === 'string' ? { body: request.body } : {}),
-        ...(typeof request.body === 'function'
-          ? {
-              setupRequest: (req: autocannon.Request, context: object) => {
-                const body = bodyOf(request, turn) as string;
-                turn += 1;
-                sentBodies.set(context, body);
-                return { ...req, body };
-              },
-            }
-          : {}),
-        ...(scenario.onLoadResponse
-          ? {
-              onResponse: (_status: number, text: string, context: object) => {
-                const sent = sentBodies.get(context);
-                if (sent !== undefined) scenario.onLoadResponse?.(sent, text);
-              },
-            }
-          : {}),
-      },
-    ],
-  });
+  const cannon = (duration: number) =>
+    autocannon({
+      url: baseUrl,
+      connections: settings.connections,
+      duration,
+      // The whole plan tree takes about a second on its own: queued behind the other
+      // connections it can take longer than autocannon's default 10 s timeout.
+      timeout: 60,
+      requests: [
+        {
+          method: request.method,
+          path: request.path,
+          headers: request.headers,
+          ...(typeof request.body === 'string' ? { body: request.body } : {}),
+          ...(typeof request.body === 'function'
+            ? {
+                setupRequest: (req: autocannon.Request, context: object) => {
+                  const body = bodyOf(request, turn) as string;
+                  turn += 1;
+                  sentBodies.set(context, body);
+                  return { ...req, body };
+                },
+              }
+            : {}),
+          ...(scenario.onLoadResponse
+            ? {
+                onResponse: (_status: number, text: string, context: object) => {
+                  const sent = sentBodies.get(context);
+                  if (sent !== undefined) scenario.onLoadResponse?.(sent, text);
+                },
+              }
+            : {}),
+        },
+      ],
+    });
+  // Warm-up is a run of its own, drained before the measured one: autocannon abandons the
+  // requests in flight when time is up, and the server would still be working on them.
+  if (settings.warmupSeconds > 0) {
+    await cannon(settings.warmupSeconds);
+    await drain();
+  }
+  const result = await cannon(seconds);
+  await drain();
   return {
     name: scenario.name,
     server: scenario.server,

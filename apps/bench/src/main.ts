@@ -316,10 +316,9 @@ async function main(): Promise<number> {
           scenario,
           load,
           isApi ? servers.countApi : servers.countBaseline,
+          servers.drain,
         );
         results.push(result);
-        // Let the server finish what autocannon left in flight before the next scenario.
-        await servers.drain();
       }
 
       const machine = cpus();
