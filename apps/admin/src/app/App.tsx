@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import { CommitmentPage } from '../commitment/CommitmentPage.js';
 import { CommitmentsPage } from '../commitment/CommitmentsPage.js';
+import { UpdatePage } from '../commitment/UpdatePage.js';
 import { DashboardPage } from '../dashboard/DashboardPage.js';
 import { PriorityPage, ThemePage } from '../priority/PriorityPage.js';
 import { SignInPage, SignOutPage } from '../session/SignInPage.js';
@@ -24,6 +25,7 @@ const ROUTES: readonly Route[] = [
   { pattern: '/', render: () => <DashboardPage /> },
   { pattern: '/commitments', render: () => <CommitmentsPage /> },
   { pattern: '/commitments/:code', render: (p) => <CommitmentPage code={p.code as string} /> },
+  { pattern: '/commitments/:code/update', render: (p) => <UpdatePage code={p.code as string} /> },
   { pattern: '/priorities/:number', render: (p) => <PriorityPage number={Number(p.number)} /> },
   {
     pattern: '/priorities/:number/themes/:position',

@@ -128,16 +128,20 @@ export function NotificationBanner({
   title,
   heading,
   children,
+  takeFocus,
 }: {
+  /** Move focus to the banner when it appears (success banners always do). */
+  takeFocus?: boolean;
   type?: 'success' | undefined;
   title?: string | undefined;
   heading?: ReactNode;
   children?: ReactNode;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  const focus = type === 'success' || takeFocus === true;
   useEffect(() => {
-    if (type === 'success') ref.current?.focus();
-  }, [type]);
+    if (focus) ref.current?.focus();
+  }, [focus]);
   const titleId = `notification-banner-title-${type ?? 'important'}`;
   return (
     // GOV.UK Frontend's markup: a success banner is announced, any other is a labelled region.
@@ -151,7 +155,7 @@ export function NotificationBanner({
       }
       role={type === 'success' ? 'alert' : 'region'}
       aria-labelledby={titleId}
-      tabIndex={type === 'success' ? -1 : undefined}
+      tabIndex={focus ? -1 : undefined}
     >
       <div className="govuk-notification-banner__header">
         <h2 className="govuk-notification-banner__title" id={titleId}>

@@ -37,6 +37,34 @@ async function codesOnPage(page: Page): Promise<string[]> {
   return page.getByTestId('commitments-table').locator('tbody tr td:first-child').allTextContents();
 }
 
+/** What to Tab to: an element's id, a form control's name, or its text. */
+type TabTarget = { id: string } | { name: string } | { text: string };
+
+/** Presses Tab until the focused element matches, as a keyboard user would. */
+async function tabTo(page: Page, target: TabTarget, limit = 80): Promise<void> {
+  for (let presses = 0; presses < limit; presses++) {
+    await page.keyboard.press('Tab');
+    const found = await page.evaluate((want) => {
+      const element = document.activeElement;
+      if (!element) return false;
+      if ('id' in want) return element.id === want.id;
+      if ('name' in want) return element.getAttribute('name') === want.name;
+      return element.textContent?.trim() === want.text;
+    }, target);
+    if (found) return;
+  }
+  throw new Error(`Tab never reached ${JSON.stringify(target)}`);
+}
+
+/** "N at risk" (or another rating) from the dashboard's ratings. */
+async function ratingCount(page: Page, rating: string): Promise<number> {
+  const text = await page
+    .getByText(new RegExp(`^\\d+ ${rating}$`))
+    .first()
+    .textContent();
+  return Number(text?.split(' ')[0]);
+}
+
 async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(screenshotsDir, { recursive: true });
   await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
@@ -212,6 +240,205 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
     expect(await viewer.page.getByRole('link', { name: 'Record an update' }).count()).toBe(0);
     expect(await viewer.page.getByRole('link', { name: 'Administration' }).count()).toBe(0);
     await viewer.context.close();
+  });
+
+  it('records an update by keyboard alone, and shows it in the history and on the dashboard', async () => {
+    const code = app.plain[0] as string;
+    const { context, page } = await signedInContext(browser, app, app.users.editor);
+    await page.goto('/');
+    await page.getByRole('table', { name: 'Priorities' }).waitFor();
+    const atRiskBefore = await ratingCount(page, 'at risk');
+
+    await page.goto(`/commitments/${code}`);
+    await page.getByRole('heading', { name: `Commitment ${code}` }).waitFor();
+    await tabTo(page, { text: 'Record an update' });
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Record an update' }).waitFor();
+    await expectAccessible(page, 'update form');
+
+    // Status: the radio group starts on the current status; the arrow key moves to the next.
+    await tabTo(page, { name: 'status' });
+    await page.keyboard.press('ArrowDown');
+    // Rating: "Not yet rated" (last) is chosen, so Tab lands on it; the arrow key wraps round to
+    // "On track", then moves on to "At risk".
+    await tabTo(page, { name: 'rag' });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByLabel('In progress').isChecked()).toBe(true);
+    expect(await page.getByLabel('At risk').isChecked()).toBe(true);
+    await tabTo(page, { id: 'progress' });
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('15');
+    await tabTo(page, { id: 'narrative' });
+    await page.keyboard.type(
+      'Keyboard update: the partnership board met and agreed a recovery plan.',
+    );
+    await tabTo(page, { id: 'evidence-0-title' });
+    await page.keyboard.type('Board minutes');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('https://www.dorset.pcc.police.uk/minutes');
+    await screenshot(page, '05-update-form');
+    await tabTo(page, { text: 'Save update' });
+    await page.keyboard.press('Enter');
+
+    await page.getByText('Your update has been saved').waitFor();
+    const history = page.getByTestId('history');
+    await history.waitFor();
+    const latest = history.locator('li.app-timeline__item').first();
+    expect(await latest.textContent()).toContain('Keyboard update: the partnership board met');
+    expect(await latest.textContent()).toContain('Status: Not started → In progress');
+    expect(await latest.textContent()).toContain('Rating: Not yet rated → At risk');
+    expect(await latest.textContent()).toContain('Progress: 0% → 15%');
+    expect(await latest.textContent()).toContain(`by ${app.users.editor.name}`);
+    expect(await latest.getByRole('link', { name: /Board minutes/ }).getAttribute('href')).toBe(
+      'https://www.dorset.pcc.police.uk/minutes',
+    );
+    await expectAccessible(page, 'commitment history after an update');
+    await screenshot(page, '06-commitment-history');
+
+    await page
+      .getByRole('navigation', { name: 'Menu' })
+      .getByRole('link', { name: 'Dashboard' })
+      .click();
+    await page.getByRole('table', { name: 'Priorities' }).waitFor();
+    await expect.poll(() => ratingCount(page, 'at risk')).toBe(atRiskBefore + 1);
+    await context.close();
+  });
+
+  it('shows what is wrong with an update, moves focus to the summary, and links to each field', async () => {
+    const code = app.plain[1] as string;
+    const { context, page } = await signedInContext(browser, app, app.users.editor);
+    await page.goto(`/commitments/${code}/update`);
+    await page.getByRole('heading', { name: 'Record an update' }).waitFor();
+    await page.getByLabel('Progress (per cent)').fill('150');
+    await page.locator('#dueDate').fill('31');
+    await page.locator('#dueDate-month').fill('2');
+    await page.locator('#dueDate-year').fill('2027');
+    await page.getByLabel('Web address of link 1').fill('not a web address');
+    await page.getByRole('button', { name: 'Save update' }).click();
+
+    const summary = page.locator('.govuk-error-summary');
+    await summary.waitFor();
+    expect(
+      await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')),
+    ).toBe(true);
+    const links = await summary.getByRole('link').allTextContents();
+    expect(links).toEqual([
+      'Progress must be a whole number from 0 to 100',
+      'The due date must be a real date',
+      'Enter a progress note saying what has happened',
+      'Enter a title for evidence link 1',
+      'Enter the web address of evidence link 1 in the correct format, like https://www.example.org/report',
+    ]);
+    expect(await page.title()).toMatch(/^Error: Record an update/);
+    await expectAccessible(page, 'update form with errors');
+    await screenshot(page, '07-update-form-errors');
+
+    await summary
+      .getByRole('link', { name: 'Enter a progress note saying what has happened' })
+      .click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('narrative');
+    await summary
+      .getByRole('link', { name: 'Progress must be a whole number from 0 to 100' })
+      .click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('progress');
+    // What was typed is still there.
+    expect(await page.getByLabel('Progress (per cent)').inputValue()).toBe('150');
+    expect(await page.getByLabel('Web address of link 1').inputValue()).toBe('not a web address');
+
+    // Put it right and save.
+    await page.getByLabel('Progress (per cent)').fill('10');
+    await page.locator('#dueDate-month').fill('3');
+    await page.getByLabel('Web address of link 1').fill('');
+    await page.getByLabel('Progress note').fill('Corrected after the checks.');
+    await page.getByRole('button', { name: 'Save update' }).click();
+    await page.getByText('Your update has been saved').waitFor();
+    await page.getByRole('tab', { name: /^Details/ }).click();
+    await page.getByRole('tabpanel').getByText('31 March 2027').first().waitFor();
+    await context.close();
+  });
+
+  it('tells the second of two editors that someone saved first, shows their change, and keeps what they typed', async () => {
+    const code = app.plain[2] as string;
+    const first = await signedInContext(browser, app, app.users.editor);
+    const second = await signedInContext(browser, app, app.users.admin);
+    for (const { page } of [first, second]) {
+      await page.goto(`/commitments/${code}/update`);
+      await page.getByRole('heading', { name: 'Record an update' }).waitFor();
+    }
+    await first.page.getByLabel('At risk').check();
+    await first.page.getByLabel('Progress note').fill('First editor: the contract was signed.');
+    await second.page.getByLabel('On track').check();
+    await second.page.getByLabel('Progress note').fill('Second editor: training has started.');
+
+    await first.page.getByRole('button', { name: 'Save update' }).click();
+    await first.page.getByText('Your update has been saved').waitFor();
+
+    await second.page.getByRole('button', { name: 'Save update' }).click();
+    const conflict = second.page.getByTestId('conflict');
+    await conflict.waitFor();
+    expect(
+      await second.page.getByText('Someone else saved changes to this commitment first').count(),
+    ).toBe(1);
+    expect(await conflict.textContent()).toContain('Not yet rated → At risk');
+    expect(await conflict.textContent()).toContain('First editor: the contract was signed.');
+    expect(await second.page.getByLabel('Progress note').inputValue()).toBe(
+      'Second editor: training has started.',
+    );
+    expect(await second.page.getByLabel('On track').isChecked()).toBe(true);
+    await expectAccessible(second.page, 'update form after a conflict');
+    await screenshot(second.page, '08-update-conflict');
+
+    await second.page.getByRole('button', { name: 'Save my update again' }).click();
+    await second.page.getByText('Your update has been saved').waitFor();
+    const notes = await second.page
+      .getByTestId('history')
+      .locator('li.app-timeline__item p.govuk-body')
+      .allTextContents();
+    expect(notes.slice(0, 2)).toEqual([
+      'Second editor: training has started.',
+      'First editor: the contract was signed.',
+    ]);
+    const newest = await second.page
+      .getByTestId('history')
+      .locator('li.app-timeline__item')
+      .first()
+      .textContent();
+    expect(newest).toContain('Rating: At risk → On track');
+    await first.context.close();
+    await second.context.close();
+  });
+
+  it('refuses a contributor an edit of work they do not own, in the app and in the API', async () => {
+    const { context, page } = await signedInContext(browser, app, app.users.contributor);
+    await page.goto(`/commitments/${app.notOwned.code}/update`);
+    await page.getByRole('heading', { name: 'You cannot update this commitment' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Save update' }).count()).toBe(0);
+
+    // Even a hand-made request from the contributor's signed-in browser is refused.
+    const answer = await page.evaluate(async (code) => {
+      const post = (query: string, variables: unknown) =>
+        fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' },
+          body: JSON.stringify({ query, variables }),
+        }).then((r) => r.json());
+      const read = await post(
+        'query($code: String!) { plan(slug: "dorset-2021-29") { commitment(code: $code) { id version } } }',
+        { code },
+      );
+      const c = read.data.plan.commitment;
+      return post(
+        `mutation($id: ID!, $v: Int!) { addProgressUpdate(subject: $id, expectedVersion: $v, input: { period: "2026/27 Q3", recordedOn: "2026-11-23", narrative: "Not mine" }) { __typename ... on MutationError { message } } }`,
+        { id: c.id, v: c.version },
+      );
+    }, app.notOwned.code);
+    expect(answer.data.addProgressUpdate.__typename).toBe('ForbiddenError');
+
+    // Their own commitment they can update.
+    await page.goto(`/commitments/${app.owned.code}/update`);
+    await page.getByRole('heading', { name: 'Record an update' }).waitFor();
+    await context.close();
   });
 
   it('signs in from a deep link and comes back to it', async () => {

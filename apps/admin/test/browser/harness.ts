@@ -35,6 +35,8 @@ export interface ServerInfo {
   /** A commitment the contributor owns, and one they do not. */
   readonly owned: { readonly code: string };
   readonly notOwned: { readonly code: string };
+  /** Commitments with no delivery actions, one per test that writes. */
+  readonly plain: readonly string[];
 }
 
 export interface RunningApp extends ServerInfo {

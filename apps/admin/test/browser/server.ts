@@ -64,6 +64,18 @@ async function startApp(): Promise<{ info: ServerInfo; close: () => Promise<void
     },
     orderBy: { code: 'asc' },
   });
+  // Commitments without delivery actions, whose figures are their own: each test that writes
+  // takes its own, so the tests do not depend on each other's order.
+  const plain = await prisma.commitment.findMany({
+    where: {
+      withdrawnInRevisionId: null,
+      themeId: { not: null },
+      actions: { none: {} },
+      id: { not: owned.id },
+    },
+    orderBy: { code: 'asc' },
+    take: 4,
+  });
   const password = 'correct horse battery staple';
   const make = async (role: Role, name: string, email: string): Promise<TestUser> => {
     await prisma.user.create({
@@ -108,6 +120,7 @@ async function startApp(): Promise<{ info: ServerInfo; close: () => Promise<void
       users,
       owned: { code: owned.code },
       notOwned: { code: notOwned.code },
+      plain: plain.map((c) => c.code),
     },
     close: async () => {
       await server.close();
