@@ -37,6 +37,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     Date: { Input: string; Output: Date | string };
     DateTime: { Input: Date; Output: Date };
+    JSON: { Input: unknown; Output: unknown };
   };
 }>({
   // Fields are non-null unless they say `nullable: true`: clients can trust what the SDL promises.

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, type ApiKeyCaller, type UserCaller } from './caller.js';
-import { canSee, canSeeInternal, isMemberOf, ownsWork, writeRefusal } from './rules.js';
+import {
+  auditLogRefusal,
+  canSee,
+  canSeeInternal,
+  isMemberOf,
+  ownsWork,
+  writeRefusal,
+} from './rules.js';
 
 const user = (
   role: UserCaller['role'],
@@ -95,5 +102,16 @@ describe('writes', () => {
     expect(writeRefusal(key(['write:updates']), 'editWork', record)).toMatch(
       /only add progress updates/,
     );
+  });
+});
+
+describe('reading the audit log', () => {
+  it('is for administrators only: not other roles, API keys or anonymous callers', () => {
+    expect(auditLogRefusal(user('ADMIN'))).toBeNull();
+    for (const role of ['EDITOR', 'CONTRIBUTOR', 'VIEWER'] as const) {
+      expect(auditLogRefusal(user(role))).toMatch(/administrators/);
+    }
+    expect(auditLogRefusal(key(['read', 'write:updates']))).toMatch(/API keys/);
+    expect(auditLogRefusal(ANONYMOUS)).toMatch(/sign in/);
   });
 });

@@ -150,3 +150,14 @@ export function writeRefusal(
   }
   return 'viewers cannot make changes.';
 }
+
+/**
+ * May the caller read the organisation's audit log (who changed what, before and after)?
+ * Administrators only: it names people and shows every change, internal fields included. API
+ * keys never may. Returns the reason for a refusal, or `null` when allowed.
+ */
+export function auditLogRefusal(caller: Caller): Refusal {
+  if (caller.kind === 'anonymous') return 'sign in as an administrator to read the audit log.';
+  if (caller.kind === 'apiKey') return 'API keys cannot read the audit log.';
+  return caller.role === 'ADMIN' ? null : 'only administrators may read the audit log.';
+}

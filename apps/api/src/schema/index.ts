@@ -19,3 +19,4 @@ import './auth.js';
 import './admin.js';
 import './report.js';
 import './user.js';
+import './audit.js';

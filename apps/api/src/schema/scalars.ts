@@ -9,7 +9,7 @@ import {
   RAG_LABELS,
   RAGS,
 } from '@plan-tracker/domain';
-import { GraphQLError, Kind } from 'graphql';
+import { GraphQLError, Kind, valueFromASTUntyped } from 'graphql';
 import { builder } from '../builder.js';
 
 function dateError(value: unknown): GraphQLError {
@@ -48,6 +48,14 @@ builder.scalarType('DateTime', {
     }
     return date;
   },
+});
+
+builder.scalarType('JSON', {
+  description:
+    'Any JSON value (object, array, string, number, boolean or null), sent as it is. Used where the shape varies, such as the fields an audit entry changed.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (node, variables) => valueFromASTUntyped(node, variables),
 });
 
 export const LifecycleStatusEnum = builder.enumType('LifecycleStatus', {
