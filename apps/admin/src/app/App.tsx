@@ -4,13 +4,20 @@
  */
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
+import { EditActionPage, NewActionPage } from '../action/ActionFormPage.js';
+import { ActionPage, ArchiveActionPage } from '../action/ActionPage.js';
+import { AdministrationPage } from '../administration/AdministrationPage.js';
 import { CommitmentPage } from '../commitment/CommitmentPage.js';
 import { CommitmentsPage } from '../commitment/CommitmentsPage.js';
 import { UpdatePage } from '../commitment/UpdatePage.js';
 import { DashboardPage } from '../dashboard/DashboardPage.js';
+import { MyUpdatesPage } from '../my-updates/MyUpdatesPage.js';
 import { PriorityPage, ThemePage } from '../priority/PriorityPage.js';
+import { ReportsPage } from '../report/ReportsPage.js';
 import { SignInPage, SignOutPage } from '../session/SignInPage.js';
 import { roleLabel, SessionProvider, useSession, type Viewer } from '../session/session.js';
+import { TimelinePage } from '../timeline/TimelinePage.js';
+import { AccessibilityPage } from './AccessibilityPage.js';
 import { Layout, type NavItem } from './Layout.js';
 import { Loading, NotFoundPage, Page } from './Page.js';
 import { matchPath, navigate, useLocation, withQuery } from './router.js';
@@ -26,6 +33,18 @@ const ROUTES: readonly Route[] = [
   { pattern: '/commitments', render: () => <CommitmentsPage /> },
   { pattern: '/commitments/:code', render: (p) => <CommitmentPage code={p.code as string} /> },
   { pattern: '/commitments/:code/update', render: (p) => <UpdatePage code={p.code as string} /> },
+  {
+    pattern: '/commitments/:code/actions/new',
+    render: (p) => <NewActionPage code={p.code as string} />,
+  },
+  { pattern: '/actions/:id', render: (p) => <ActionPage id={p.id as string} /> },
+  { pattern: '/actions/:id/edit', render: (p) => <EditActionPage id={p.id as string} /> },
+  { pattern: '/my-updates', render: () => <MyUpdatesPage /> },
+  { pattern: '/timeline', render: () => <TimelinePage /> },
+  { pattern: '/reports', render: () => <ReportsPage /> },
+  { pattern: '/accessibility', render: () => <AccessibilityPage /> },
+  { pattern: '/admin', render: () => <AdministrationPage />, adminOnly: true },
+  { pattern: '/actions/:id/archive', render: (p) => <ArchiveActionPage id={p.id as string} /> },
   { pattern: '/priorities/:number', render: (p) => <PriorityPage number={Number(p.number)} /> },
   {
     pattern: '/priorities/:number/themes/:position',

@@ -33,6 +33,7 @@ import {
 } from '../govuk/fields.js';
 import { RequestFailure, request } from '../graphql/client.js';
 import { graphql } from '../graphql/graphql.js';
+import { MutationErrorFields, type MutationFailure } from '../graphql/mutation-errors.js';
 import { useQuery } from '../graphql/use-query.js';
 import { PLAN_SLUG, todayInUk } from '../plan/plan.js';
 import { canEditWork } from '../session/permissions.js';
@@ -74,17 +75,6 @@ const UpdateFormQuery = graphql(`
   }
 `);
 
-const MutationErrorFields = graphql(`
-  fragment MutationErrorFields on MutationError {
-    __typename
-    message
-    ... on ValidationError { issues { path message } }
-    ... on ConflictError { currentVersion currentState }
-    ... on TransitionError { transitionCode }
-    ... on PeriodClosedError { period }
-  }
-`);
-
 const AddUpdateMutation = graphql(
   `
   mutation AddProgressUpdate($subject: ID!, $expectedVersion: Int!, $input: ProgressUpdateInput!, $reason: String) {
@@ -110,16 +100,6 @@ const ChangeDetailsMutation = graphql(
 `,
   [MutationErrorFields],
 );
-
-type MutationFailure = {
-  __typename: string;
-  message: string;
-  issues?: { path: string[]; message: string }[];
-  currentVersion?: number;
-  currentState?: string;
-  transitionCode?: string;
-  period?: string;
-};
 
 const DRAFT_PREFIX = 'plan-tracker:update-draft:';
 

@@ -19,6 +19,7 @@ import {
   signedInContext,
   signIn,
   startApp,
+  type TestUser,
 } from './harness.js';
 
 const missing = await chromiumMissing();
@@ -438,6 +439,163 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
     // Their own commitment they can update.
     await page.goto(`/commitments/${app.owned.code}/update`);
     await page.getByRole('heading', { name: 'Record an update' }).waitFor();
+    await context.close();
+  });
+
+  it('adds, changes, completes and archives a delivery action and its milestones', {
+    timeout: 90_000,
+  }, async () => {
+    const code = app.plain[3] as string;
+    const { context, page } = await signedInContext(browser, app, app.users.editor);
+    await page.goto(`/commitments/${code}?tab=actions`);
+    await page.getByRole('link', { name: 'Add a delivery action' }).click();
+    await page.getByRole('heading', { name: 'Add a delivery action' }).waitFor();
+    await page.getByRole('button', { name: 'Add the action' }).click();
+    await page
+      .locator('.govuk-error-summary')
+      .getByRole('link', { name: 'Enter what is to be done' })
+      .waitFor();
+    await page.getByLabel('What is to be done').fill('Commission a victims’ needs assessment');
+    await page.getByLabel('Owner').fill('OPCC Policy and Commissioning');
+    await page.locator('#dueDate').fill('30');
+    await page.locator('#dueDate-month').fill('6');
+    await page.locator('#dueDate-year').fill('2027');
+    await expectAccessible(page, 'add a delivery action');
+    await page.getByRole('button', { name: 'Add the action' }).click();
+    await page.getByText('The delivery action has been added').waitFor();
+    await page.getByRole('heading', { name: 'Commission a victims’ needs assessment' }).waitFor();
+    await expectAccessible(page, 'delivery action');
+
+    await page.getByLabel('What marks the milestone').fill('Survey sent to partners');
+    await page.locator('#milestone-due').fill('31');
+    await page.locator('#milestone-due-month').fill('1');
+    await page.locator('#milestone-due-year').fill('2027');
+    await page.getByRole('button', { name: 'Add milestone' }).click();
+    await page.getByText('The milestone has been added').waitFor();
+    await page.getByRole('button', { name: 'Mark as complete Survey sent to partners' }).click();
+    await page.getByText('The milestone has been marked as complete').waitFor();
+    expect(await page.getByTestId('milestones').textContent()).not.toContain('Not yet');
+    await screenshot(page, '09-delivery-action');
+
+    await page.getByRole('link', { name: 'Change details' }).click();
+    await page
+      .getByLabel('What is to be done')
+      .fill('Commission and publish a victims’ needs assessment');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('The delivery action has been changed').waitFor();
+    await page
+      .getByRole('heading', { name: 'Commission and publish a victims’ needs assessment' })
+      .waitFor();
+
+    await page.getByRole('button', { name: 'Mark as complete' }).click();
+    await page.getByText('The delivery action has been marked as complete').waitFor();
+    expect(await page.locator('.govuk-summary-list').first().textContent()).toContain('Completed');
+
+    await page.getByRole('link', { name: 'Archive' }).click();
+    await page.getByRole('heading', { name: /Archive “/ }).waitFor();
+    await expectAccessible(page, 'archive a delivery action');
+    await page.getByRole('button', { name: 'Archive the action' }).click();
+    await page.getByRole('heading', { name: `Commitment ${code}` }).waitFor();
+    expect(await page.getByRole('tabpanel').textContent()).not.toContain(
+      'victims’ needs assessment',
+    );
+    await context.close();
+  });
+
+  it('shows my updates, the timeline of 32 quarters and the reports, each accessible', async () => {
+    const contributor = await signedInContext(browser, app, app.users.contributor);
+    await contributor.page.getByRole('link', { name: 'My updates' }).click();
+    await contributor.page.getByRole('heading', { name: 'My updates' }).waitFor();
+    await contributor.page.getByTestId('my-updates').first().waitFor();
+    expect(await contributor.page.getByTestId('my-updates').first().textContent()).toContain(
+      `Update commitment ${app.owned.code}`,
+    );
+    await expectAccessible(contributor.page, 'my updates');
+    await screenshot(contributor.page, '10-my-updates');
+    await contributor.context.close();
+
+    const { context, page } = await signedInContext(browser, app, app.users.viewer);
+    await page.getByRole('link', { name: 'Timeline' }).click();
+    await page.getByTestId('timeline-year').first().waitFor();
+    expect(await page.getByTestId('timeline-year').count()).toBe(8);
+    expect(await page.locator('[data-testid="timeline-year"] tbody tr').count()).toBe(32);
+    await expectAccessible(page, 'timeline');
+    await screenshot(page, '11-timeline');
+
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('heading', { name: 'Reports' }).waitFor();
+    await page.getByLabel('Quarter').selectOption('2021/22 Q2');
+    await page.getByRole('button', { name: 'Show report' }).click();
+    await page.getByRole('heading', { name: 'Monitoring report for 2021/22 Q2' }).waitFor();
+    expect(page.url()).toContain('period=2021%2F22+Q2');
+    const csv = page.getByRole('link', { name: 'Spreadsheet (CSV)' });
+    expect(await csv.getAttribute('href')).toBe('/reports/dorset-2021-29/2021-22-Q2.csv');
+    const download = await page.request.get(`${app.url}/reports/dorset-2021-29/2021-22-Q2.csv`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toContain('text/csv');
+    await expectAccessible(page, 'reports');
+    await screenshot(page, '12-reports');
+    await context.close();
+  });
+
+  it('lets an administrator manage users, make an API key shown once, and close a reporting period', async () => {
+    const { context, page } = await signedInContext(browser, app, app.users.admin);
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await page.getByTestId('users').waitFor();
+    await expectAccessible(page, 'administration: users');
+    await screenshot(page, '13-admin-users');
+
+    await page.getByLabel('Name', { exact: true }).last().fill('Priya Partner');
+    await page.getByLabel('Work email address').fill('priya.partner@dorset-opcc.example');
+    await page.getByLabel('Contributor').last().check();
+    await page.getByLabel('Owner labels (optional)').fill('OPCC Policy and Commissioning');
+    await page.getByLabel('First password').fill('a long first password');
+    await page.getByRole('button', { name: 'Add the account' }).click();
+    await page.getByText('Priya Partner can now sign in').waitFor();
+    expect(await page.getByTestId('users').textContent()).toContain(
+      'priya.partner@dorset-opcc.example',
+    );
+
+    await page.getByRole('tab', { name: 'API keys' }).click();
+    await page.getByLabel('What is it for?').fill('Dorset Council dashboard');
+    await page.getByRole('button', { name: 'Make the key' }).click();
+    const secret = await page.getByTestId('api-key-secret').textContent();
+    expect(secret?.length).toBeGreaterThan(20);
+    await expectAccessible(page, 'administration: API key made');
+    await screenshot(page, '14-admin-api-key');
+    // Shown once: after a reload it is gone, and only its start is listed.
+    await page.reload();
+    await page.getByTestId('api-keys').waitFor();
+    expect(await page.content()).not.toContain(secret as string);
+
+    await page.getByRole('tab', { name: 'Reporting periods' }).click();
+    await page.getByTestId('periods').waitFor();
+    await expectAccessible(page, 'administration: reporting periods');
+    const closeButton = page.getByRole('button', { name: /^Close / }).last();
+    const label = (await closeButton.textContent())?.replace('Close', '').trim() as string;
+    await closeButton.click();
+    await page.getByText(`${label} is closed: its updates are locked`).waitFor();
+
+    await page.getByRole('tab', { name: 'Audit log' }).click();
+    await page.getByRole('tabpanel').getByRole('heading', { name: 'Audit log' }).waitFor();
+    await expectAccessible(page, 'administration: audit log');
+    await context.close();
+
+    // Others do not see administration at all.
+    const editor = await signedInContext(browser, app, app.users.editor);
+    await editor.page.goto('/admin');
+    await editor.page
+      .getByRole('heading', { name: 'You do not have permission to see this page' })
+      .waitFor();
+    await editor.context.close();
+  });
+
+  it('signs in with the documented demo user', async () => {
+    const context = await browser.newContext({ baseURL: app.url });
+    const page = await context.newPage();
+    expect(app.demo?.email).toBe('editor@dorset-opcc.example');
+    await signIn(page, app.demo as TestUser);
+    expect(await page.getByTestId('signed-in-as').textContent()).toContain('(editor)');
     await context.close();
   });
 

@@ -37,6 +37,8 @@ export interface ServerInfo {
   readonly notOwned: { readonly code: string };
   /** Commitments with no delivery actions, one per test that writes. */
   readonly plain: readonly string[];
+  /** The documented demo editor (README: demo users), as `pnpm start` seeds it. */
+  readonly demo: TestUser | null;
 }
 
 export interface RunningApp extends ServerInfo {

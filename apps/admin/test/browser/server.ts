@@ -11,7 +11,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hashPassword, parseApiEnv, startServer } from '@plan-tracker/api';
+import {
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  hashPassword,
+  parseApiEnv,
+  seedDemoUsers,
+  startServer,
+} from '@plan-tracker/api';
 import { openDatabase, type Role, seedDorset } from '@plan-tracker/db';
 import { build } from 'vite';
 import type { ServerInfo, TestUser } from './harness.js';
@@ -76,6 +83,9 @@ async function startApp(): Promise<{ info: ServerInfo; close: () => Promise<void
     orderBy: { code: 'asc' },
     take: 4,
   });
+  // The documented demo accounts, as `pnpm start` makes them (before any other account exists).
+  await seedDemoUsers(prisma, organisation.id);
+  const demoEditor = DEMO_USERS.find((u) => u.role === 'EDITOR');
   const password = 'correct horse battery staple';
   const make = async (role: Role, name: string, email: string): Promise<TestUser> => {
     await prisma.user.create({
@@ -121,6 +131,14 @@ async function startApp(): Promise<{ info: ServerInfo; close: () => Promise<void
       owned: { code: owned.code },
       notOwned: { code: notOwned.code },
       plain: plain.map((c) => c.code),
+      demo: demoEditor
+        ? {
+            email: demoEditor.email,
+            password: DEMO_PASSWORD,
+            name: demoEditor.name,
+            role: 'EDITOR' as const,
+          }
+        : null,
     },
     close: async () => {
       await server.close();
