@@ -15,6 +15,8 @@ export const graphql = initGraphQLTada<{
     Date: string;
     /** Instants travel as ISO 8601 strings. */
     DateTime: string;
+    /** Free-form values (the audit log's before and after). */
+    JSON: unknown;
   };
 }>();
 

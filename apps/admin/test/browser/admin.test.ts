@@ -577,8 +577,18 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
     await page.getByText(`${label} is closed: its updates are locked`).waitFor();
 
     await page.getByRole('tab', { name: 'Audit log' }).click();
-    await page.getByRole('tabpanel').getByRole('heading', { name: 'Audit log' }).waitFor();
+    await page.getByTestId('audit-log').waitFor();
+    await page.getByLabel('Kind of record').selectOption('ReportingPeriod');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(() => page.url()).toContain('type=ReportingPeriod');
+    await expect
+      .poll(() => page.getByTestId('audit-log').locator('tbody tr').first().textContent())
+      .toContain('Reporting period: close');
+    expect(await page.getByTestId('audit-log').locator('tbody tr').first().textContent()).toContain(
+      app.users.admin.name,
+    );
     await expectAccessible(page, 'administration: audit log');
+    await screenshot(page, '15-admin-audit-log');
     await context.close();
 
     // Others do not see administration at all.
