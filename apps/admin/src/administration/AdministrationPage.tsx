@@ -6,13 +6,7 @@
 import { type FormEvent, useState } from 'react';
 import { FailurePage, Loading, Page } from '../app/Page.js';
 import { Link, navigate, useLocation, withQuery } from '../app/router.js';
-import {
-  ErrorSummary,
-  type FieldError,
-  NotificationBanner,
-  Tabs,
-  Tag,
-} from '../govuk/content.js';
+import { ErrorSummary, type FieldError, NotificationBanner, Tabs, Tag } from '../govuk/content.js';
 import { Button, Checkbox, Radios, Select, Textarea, TextInput } from '../govuk/fields.js';
 import { request } from '../graphql/client.js';
 import { graphql } from '../graphql/graphql.js';
