@@ -5,7 +5,7 @@
  */
 import type { Prisma } from '@plan-tracker/db';
 import { type IsoDate, isOverdue, type LifecycleStatus, type Rag } from '@plan-tracker/domain';
-import type { PlanSnapshot } from './snapshot.js';
+import type { CommitmentFigures } from './snapshot.js';
 
 /** Filters both connections share. */
 export interface WorkFilter {
@@ -23,7 +23,7 @@ export interface WorkFilter {
 
 /** Ids of the snapshot's records whose figures pass the figure filters; `null` when none is set. */
 export function idsPassingFigures(
-  snapshot: PlanSnapshot,
+  snapshot: Pick<CommitmentFigures, 'figures'>,
   ids: Iterable<string>,
   filter: WorkFilter,
 ): string[] | null {

@@ -5,6 +5,7 @@
  */
 export class RequestCache {
   private readonly entries = new Map<string, Promise<unknown>>();
+  private readonly values = new Map<string, unknown>();
 
   /** The value under `key`, loading it with `load` the first time in this request. */
   memo<T>(key: string, load: () => Promise<T>): Promise<T> {
@@ -14,5 +15,16 @@ export class RequestCache {
       this.entries.set(key, entry);
     }
     return entry;
+  }
+
+  /** True when `key` was loaded, or is loading, in this request. */
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
+  /** The value under `key`, computed with `compute` the first time in this request. */
+  value<T>(key: string, compute: () => T): T {
+    if (!this.values.has(key)) this.values.set(key, compute());
+    return this.values.get(key) as T;
   }
 }

@@ -2,16 +2,24 @@
  * A plan's figures at one date, for roll-ups, "as at" reads and figure filters: the db
  * services' `planState` (live) or `planStateAsAt` (rebuilt from the append-only history), rolled
  * up by the domain's `rollUpPlan`. Loaded once per plan per request, so the number of queries
- * does not grow with the plan.
+ * does not grow with the plan. Reads that need only the commitments' own figures (a filtered
+ * page of commitments) take {@link commitmentFigures}, which today is one small query.
  */
 import {
   fromDbDate,
+  fromDbDateOrNull,
   type PlanState,
   planState,
   planStateAsAt,
   rollUpPlanState,
 } from '@plan-tracker/db';
-import type { IsoDate, LifecycleStatus, PlanRollUp, Rag } from '@plan-tracker/domain';
+import {
+  type IsoDate,
+  isoDateIn,
+  type LifecycleStatus,
+  type PlanRollUp,
+  type Rag,
+} from '@plan-tracker/domain';
 import type { Context } from '../context.js';
 import { prisma } from '../database.js';
 
@@ -23,32 +31,73 @@ export interface SnapshotFigures {
   readonly dueDate: IsoDate | null;
 }
 
-/** A plan's figures at one date. */
-export interface PlanSnapshot {
+/** The figures of a plan's commitments at one date. */
+export interface CommitmentFigures {
   /** The date figures are judged at: the "as at" date, or today. */
   readonly asAt: IsoDate;
   /** True when the figures were rebuilt from history (a past date). */
   readonly historical: boolean;
-  readonly rollUp: PlanRollUp;
-  /** Figures by commitment id and by action id, of those that existed at the date. */
+  /** Ids of the plan's commitments in force at the date (every one, live). */
+  readonly inForce: ReadonlySet<string>;
+  /** Figures by commitment id (a snapshot's by action id too), of those in force at the date. */
   readonly figures: ReadonlyMap<string, SnapshotFigures>;
 }
 
-/** Today in the plan's time zone. */
-export function today(): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+/** A plan's figures at one date: commitments and actions, and the roll-ups. */
+export interface PlanSnapshot extends CommitmentFigures {
+  readonly rollUp: PlanRollUp;
+}
+
+/**
+ * Today in the plan's time zone, once per request: resolvers ask for it thousands of times in a
+ * plan tree (formatting a date in a time zone is slow), and one request never straddles midnight.
+ */
+export function today(ctx: Context): IsoDate {
+  return ctx.cache.value('today', () => isoDateIn(new Date(), 'Europe/London'));
 }
 
 /** The date reads in this request are judged at. */
 export function effectiveDate(ctx: Context): IsoDate {
-  return ctx.asAt ?? today();
+  return ctx.asAt ?? today(ctx);
 }
 
 /** The plan's snapshot at the request's date, loaded once per request. */
 export function planSnapshot(ctx: Context, planId: string): Promise<PlanSnapshot> {
   const asAt = effectiveDate(ctx);
-  const historical = ctx.asAt !== null && ctx.asAt < today();
-  return ctx.cache.memo(`snapshot:${planId}:${asAt}`, () => loadSnapshot(planId, asAt, historical));
+  const historical = ctx.asAt !== null && ctx.asAt < today(ctx);
+  return ctx.cache.memo(snapshotKey(planId, asAt), () => loadSnapshot(planId, asAt, historical));
+}
+
+function snapshotKey(planId: string, asAt: IsoDate): string {
+  return `snapshot:${planId}:${asAt}`;
+}
+
+/**
+ * The figures of the plan's commitments at the request's date, loaded once per request. Live,
+ * they are the commitments' own columns: one small query instead of the whole plan's state and
+ * roll-ups. A past date needs the history replayed, so it is the snapshot; so is a request that
+ * has asked for the snapshot already (a plan tree with roll-ups), which holds the same figures.
+ */
+export function commitmentFigures(ctx: Context, planId: string): Promise<CommitmentFigures> {
+  const asAt = effectiveDate(ctx);
+  const historical = ctx.asAt !== null && ctx.asAt < today(ctx);
+  if (historical || ctx.cache.has(snapshotKey(planId, asAt))) return planSnapshot(ctx, planId);
+  return ctx.cache.memo(`commitment-figures:${planId}:${asAt}`, async () => {
+    const rows = await prisma().commitment.findMany({
+      where: { planId },
+      select: { id: true, status: true, rag: true, progressPercent: true, dueDate: true },
+    });
+    const figures = new Map<string, SnapshotFigures>();
+    for (const row of rows) {
+      figures.set(row.id, {
+        status: row.status,
+        rag: row.rag,
+        progressPercent: row.progressPercent,
+        dueDate: fromDbDateOrNull(row.dueDate),
+      });
+    }
+    return { asAt, historical, inForce: new Set(figures.keys()), figures };
+  });
 }
 
 async function loadSnapshot(
@@ -88,5 +137,11 @@ async function loadSnapshot(
       dueDate: row.dueDate,
     });
   }
-  return { asAt, historical, rollUp: rollUpPlanState(state, asAt), figures };
+  return {
+    asAt,
+    historical,
+    inForce: new Set(state.commitments.map((c) => c.id)),
+    figures,
+    rollUp: rollUpPlanState(state, asAt),
+  };
 }

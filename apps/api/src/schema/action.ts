@@ -223,9 +223,7 @@ async function actionWhere(
   }
   const commitmentId = localId(filter.commitment, 'Commitment');
   if (commitmentId) and.push({ commitmentId });
-  const actionIds = [...snapshot.figures.keys()].filter(
-    (id) => !snapshot.rollUp.commitments.has(id),
-  );
+  const actionIds = [...snapshot.figures.keys()].filter((id) => !snapshot.inForce.has(id));
   const passing = idsPassingFigures(snapshot, actionIds, work);
   if (passing) and.push({ id: { in: passing } });
   if (work.themeId) and.push({ commitment: { themeId: work.themeId } });

@@ -8,7 +8,7 @@ import type { Context } from '../context.js';
 import { prisma } from '../database.js';
 import { NotFoundError } from '../errors.js';
 import { contains, dueBetween, idsPassingFigures } from '../plan/filters.js';
-import { planSnapshot } from '../plan/snapshot.js';
+import { commitmentFigures, planSnapshot } from '../plan/snapshot.js';
 import { DeliveryActionRef } from './action.js';
 import { RollUpType } from './rollup.js';
 import {
@@ -54,21 +54,22 @@ export const CommitmentRef = builder.prismaNode('Commitment', {
       type: LifecycleStatusEnum,
       description: "Lifecycle status (as at the plan's date).",
       resolve: async (c, _args, ctx) =>
-        (await planSnapshot(ctx, c.planId)).figures.get(c.id)?.status ?? c.status,
+        (await commitmentFigures(ctx, c.planId)).figures.get(c.id)?.status ?? c.status,
     }),
     rag: t.field({
       type: RagEnum,
       nullable: true,
       description: "RAG rating (as at the plan's date); null until first rated.",
       resolve: async (c, _args, ctx) => {
-        const figures = (await planSnapshot(ctx, c.planId)).figures.get(c.id);
+        const figures = (await commitmentFigures(ctx, c.planId)).figures.get(c.id);
         return figures ? figures.rag : c.rag;
       },
     }),
     progressPercent: t.int({
       description: "Progress, 0–100 (as at the plan's date).",
       resolve: async (c, _args, ctx) =>
-        (await planSnapshot(ctx, c.planId)).figures.get(c.id)?.progressPercent ?? c.progressPercent,
+        (await commitmentFigures(ctx, c.planId)).figures.get(c.id)?.progressPercent ??
+        c.progressPercent,
     }),
     owner: t.exposeString('owner', {
       nullable: true,
@@ -84,7 +85,7 @@ export const CommitmentRef = builder.prismaNode('Commitment', {
       description:
         "Due before the plan's date and neither completed nor withdrawn. Derived, never stored.",
       resolve: async (c, _args, ctx) => {
-        const snapshot = await planSnapshot(ctx, c.planId);
+        const snapshot = await commitmentFigures(ctx, c.planId);
         const figures = snapshot.figures.get(c.id);
         return figures ? isOverdue(figures, snapshot.asAt) : false;
       },
@@ -232,8 +233,8 @@ async function commitmentWhere(
 ): Promise<Prisma.CommitmentWhereInput> {
   const filter = args.filter ?? {};
   const work = workFilterFrom(filter.work);
-  const snapshot = await planSnapshot(ctx, planId);
-  const inForce = [...snapshot.rollUp.commitments.keys()];
+  const snapshot = await commitmentFigures(ctx, planId);
+  const inForce = [...snapshot.inForce];
   const passing = idsPassingFigures(snapshot, inForce, work);
   const and: Prisma.CommitmentWhereInput[] = [{ planId }];
   if (snapshot.historical || passing) and.push({ id: { in: passing ?? inForce } });

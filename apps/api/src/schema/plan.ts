@@ -7,7 +7,7 @@ import { GraphQLError } from 'graphql';
 import { visiblePlanWhere } from '../access/where.js';
 import { builder } from '../builder.js';
 import { prisma } from '../database.js';
-import { planSnapshot } from '../plan/snapshot.js';
+import { commitmentFigures, effectiveDate, planSnapshot } from '../plan/snapshot.js';
 import { CommitmentRef } from './commitment.js';
 import { RollUpType } from './rollup.js';
 import { CrossCuttingSectionEnum } from './scalars.js';
@@ -32,7 +32,7 @@ export const PlanRef = builder.prismaNode('Plan', {
     asAt: t.field({
       type: 'Date',
       description: 'The date every figure below is judged at: the `asAt` asked for, or today.',
-      resolve: async (plan, _args, ctx) => (await planSnapshot(ctx, plan.id)).asAt,
+      resolve: (_plan, _args, ctx) => effectiveDate(ctx),
     }),
     organisation: t.relation('organisation', { description: 'Whose plan it is.' }),
     revisions: t.relation('revisions', {
@@ -57,8 +57,8 @@ export const PlanRef = builder.prismaNode('Plan', {
         }),
       }),
       resolve: async (plan, _args, ctx) => {
-        const snapshot = await planSnapshot(ctx, plan.id);
-        return plan.commitments.filter((c) => snapshot.rollUp.commitments.has(c.id));
+        const { inForce } = await commitmentFigures(ctx, plan.id);
+        return plan.commitments.filter((c) => inForce.has(c.id));
       },
     }),
     commitment: t.prismaField({

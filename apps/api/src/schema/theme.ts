@@ -1,7 +1,7 @@
 // Themes: headings inside a priority, holding its commitments.
 import { visiblePlanWhere } from '../access/where.js';
 import { builder } from '../builder.js';
-import { planSnapshot } from '../plan/snapshot.js';
+import { commitmentFigures, planSnapshot } from '../plan/snapshot.js';
 import { CommitmentRef } from './commitment.js';
 import { RollUpType } from './rollup.js';
 
@@ -25,8 +25,8 @@ builder.prismaNode('Theme', {
       resolve: async (theme, _args, ctx) => {
         const first = theme.commitments[0];
         if (!first) return [];
-        const snapshot = await planSnapshot(ctx, first.planId);
-        return theme.commitments.filter((c) => snapshot.rollUp.commitments.has(c.id));
+        const { inForce } = await commitmentFigures(ctx, first.planId);
+        return theme.commitments.filter((c) => inForce.has(c.id));
       },
     }),
     rollUp: t.field({

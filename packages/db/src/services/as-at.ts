@@ -79,7 +79,7 @@ export async function planState(
     select: { id: true },
   });
   if (!plan) return null;
-  const [priorities, themes, commitments, actions] = await Promise.all([
+  const [priorities, themes, { commitments, actions }] = await Promise.all([
     prisma.priority.findMany({
       where: { planId },
       orderBy: { number: 'asc' },
@@ -90,11 +90,7 @@ export async function planState(
       orderBy: [{ priority: { number: 'asc' } }, { position: 'asc' }],
       select: { id: true, priorityId: true, position: true, title: true },
     }),
-    prisma.commitment.findMany({ where: { planId }, orderBy: COMMITMENT_CODE_ORDER }),
-    prisma.deliveryAction.findMany({
-      where: { commitment: { planId } },
-      orderBy: ACTION_CODE_ORDER,
-    }),
+    commitmentsAndActions(prisma, planId),
   ]);
   return {
     planId,
@@ -104,6 +100,29 @@ export async function planState(
     commitments: commitments.map((row) => withoutVersion(commitmentRecord(row))),
     actions: actions.map((row) => withoutVersion(actionRecord(row))),
   };
+}
+
+/**
+ * The plan's commitments in code order and their actions in {@link ACTION_CODE_ORDER}, in two
+ * statements. The actions are found by their commitments' ids and put in code order here:
+ * sorting them in SQL by their commitments' priority, theme and position joins four tables per
+ * action, and PostgreSQL then reads every plan's actions (about 80 ms at 43 plans, against 1 ms).
+ */
+async function commitmentsAndActions(prisma: PrismaClient, planId: string) {
+  const commitments = await prisma.commitment.findMany({
+    where: { planId },
+    orderBy: COMMITMENT_CODE_ORDER,
+  });
+  const asCreated = await prisma.deliveryAction.findMany({
+    where: { commitmentId: { in: commitments.map((c) => c.id) } },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
+  const position = new Map(commitments.map((c, index) => [c.id, index]));
+  // A stable sort: as created within each commitment.
+  const actions = asCreated.sort(
+    (a, b) => (position.get(a.commitmentId) ?? 0) - (position.get(b.commitmentId) ?? 0),
+  );
+  return { commitments, actions };
 }
 
 /**
