@@ -6,7 +6,7 @@
 import { type FormEvent, useState } from 'react';
 import { FailurePage, Loading, NotFoundPage, Page } from '../app/Page.js';
 import { Link, navigate, useLocation } from '../app/router.js';
-import { commitmentPath } from '../commitment/CommitmentPage.js';
+import { commitmentPath, History } from '../commitment/CommitmentPage.js';
 import {
   BackLink,
   ErrorSummary,
@@ -51,6 +51,21 @@ export const ActionQuery = graphql(`
         version
         commitment { id code text owner }
         milestones { id title dueDate completedOn version }
+        updates {
+          id
+          period
+          recordedOn
+          author
+          statusBefore
+          statusAfter
+          ragBefore
+          ragAfter
+          progressBefore
+          progressAfter
+          narrative
+          evidence { title url }
+          action { id title }
+        }
       }
     }
   }
@@ -132,6 +147,7 @@ export function actionPath(id: string, suffix = ''): string {
 
 const SAVED_MESSAGES: Record<string, string> = {
   created: 'The delivery action has been added',
+  update: 'Your update has been saved',
   details: 'The delivery action has been changed',
   completed: 'The delivery action has been marked as complete',
   milestone: 'The milestone has been added',
@@ -235,6 +251,11 @@ export function ActionPage({ id }: { id: string }) {
           />
           {!archived && (mayEdit || mayRestructure) ? (
             <div className="govuk-button-group" id="complete-action" tabIndex={-1}>
+              {mayEdit ? (
+                <Link className="govuk-button" to={actionPath(action.id, '/update')}>
+                  Record an update
+                </Link>
+              ) : null}
               {mayRestructure ? (
                 <Link
                   className="govuk-button govuk-button--secondary"
@@ -260,6 +281,7 @@ export function ActionPage({ id }: { id: string }) {
           ) : null}
 
           <Milestones action={action} mayEdit={mayEdit && !archived} onDone={done} onFail={fail} />
+          <History c={action} />
         </Page>
       </div>
     </div>

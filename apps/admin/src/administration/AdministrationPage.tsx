@@ -109,9 +109,9 @@ function Users() {
           key={user.id}
           user={user}
           onDone={async (message) => {
+            await reload();
             setEditing(null);
             setSaved(message);
-            await reload();
           }}
           onCancel={() => setEditing(null)}
         />
@@ -164,8 +164,8 @@ function Users() {
       </table>
       <NewUserForm
         onDone={async (message) => {
-          setSaved(message);
           await reload();
+          setSaved(message);
         }}
       />
     </>

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import { EditActionPage, NewActionPage } from '../action/ActionFormPage.js';
 import { ActionPage, ArchiveActionPage } from '../action/ActionPage.js';
+import { ActionUpdatePage } from '../action/ActionUpdatePage.js';
 import { AdministrationPage } from '../administration/AdministrationPage.js';
 import { CommitmentPage } from '../commitment/CommitmentPage.js';
 import { CommitmentsPage } from '../commitment/CommitmentsPage.js';
@@ -38,6 +39,7 @@ const ROUTES: readonly Route[] = [
     render: (p) => <NewActionPage code={p.code as string} />,
   },
   { pattern: '/actions/:id', render: (p) => <ActionPage id={p.id as string} /> },
+  { pattern: '/actions/:id/update', render: (p) => <ActionUpdatePage id={p.id as string} /> },
   { pattern: '/actions/:id/edit', render: (p) => <EditActionPage id={p.id as string} /> },
   { pattern: '/my-updates', render: () => <MyUpdatesPage /> },
   { pattern: '/timeline', render: () => <TimelinePage /> },

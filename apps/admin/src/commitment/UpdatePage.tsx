@@ -33,7 +33,11 @@ import {
 } from '../govuk/fields.js';
 import { RequestFailure, request } from '../graphql/client.js';
 import { graphql } from '../graphql/graphql.js';
-import { MutationErrorFields, type MutationFailure } from '../graphql/mutation-errors.js';
+import {
+  isFailure,
+  MutationErrorFields,
+  type MutationFailure,
+} from '../graphql/mutation-errors.js';
 import { useQuery } from '../graphql/use-query.js';
 import { PLAN_SLUG, todayInUk } from '../plan/plan.js';
 import { canEditWork } from '../session/permissions.js';
@@ -80,7 +84,7 @@ const AddUpdateMutation = graphql(
   mutation AddProgressUpdate($subject: ID!, $expectedVersion: Int!, $input: ProgressUpdateInput!, $reason: String) {
     addProgressUpdate(subject: $subject, expectedVersion: $expectedVersion, input: $input, reason: $reason) {
       __typename
-      ... on ProgressUpdate { id commitment { id version } }
+      ... on ProgressUpdate { id commitment { id version } action { id version } }
       ...MutationErrorFields
     }
   }
@@ -101,6 +105,19 @@ const ChangeDetailsMutation = graphql(
   [MutationErrorFields],
 );
 
+const ChangeActionDetailsMutation = graphql(
+  `
+  mutation ChangeActionDetails($id: ID!, $expectedVersion: Int!, $input: StatusChangeInput!) {
+    changeActionStatus(id: $id, expectedVersion: $expectedVersion, input: $input) {
+      __typename
+      ... on DeliveryAction { id version }
+      ...MutationErrorFields
+    }
+  }
+`,
+  [MutationErrorFields],
+);
+
 const DRAFT_PREFIX = 'plan-tracker:update-draft:';
 
 function loadDraft(code: string): UpdateDraft | null {
@@ -112,17 +129,6 @@ function loadDraft(code: string): UpdateDraft | null {
   }
 }
 
-function figuresOf(c: CommitmentFigures): CommitmentFigures {
-  return {
-    status: c.status,
-    rag: c.rag,
-    progressPercent: c.progressPercent,
-    owner: c.owner,
-    startDate: c.startDate,
-    dueDate: c.dueDate,
-  };
-}
-
 interface Conflict {
   readonly changes: readonly TheirChange[];
   readonly latestUpdate: {
@@ -131,6 +137,17 @@ interface Conflict {
     author: string | null;
     narrative: string;
   } | null;
+}
+
+export function figuresOf(c: CommitmentFigures): CommitmentFigures {
+  return {
+    status: c.status,
+    rag: c.rag,
+    progressPercent: c.progressPercent,
+    owner: c.owner,
+    startDate: c.startDate,
+    dueDate: c.dueDate,
+  };
 }
 
 export function UpdatePage({ code }: { code: string }) {
@@ -163,36 +180,63 @@ export function UpdatePage({ code }: { code: string }) {
   return (
     <UpdateForm
       key={c.id}
-      commitment={{ ...c, version: c.version }}
+      subject={{
+        kind: 'commitment',
+        id: c.id,
+        draftKey: `commitment:${c.code}`,
+        caption: `Commitment ${c.code}`,
+        text: c.text,
+        figures: figuresOf(c),
+        version: c.version,
+        rollsUpFromActions: c.rollUp?.basis === 'ACTIONS' || c.rollUp?.basis === 'OVERRIDE',
+        back: { path: commitmentPath(c.code), label: `Back to commitment ${c.code}` },
+        donePath: `${commitmentPath(c.code)}?tab=history&saved=update`,
+        latestUpdateId: c.updates[0]?.id ?? null,
+        fetchLatestUpdate: async () => {
+          await reload();
+          const fresh = (await request(UpdateFormQuery, { slug: PLAN_SLUG, code: c.code })).plan
+            ?.commitment;
+          return fresh?.updates[0] ?? null;
+        },
+      }}
       periods={plan.reportingPeriods}
-      reload={reload}
-      latestUpdates={c.updates}
     />
   );
 }
 
-function UpdateForm({
-  commitment: c,
+/** What an update is recorded on: a commitment or one of its delivery actions. */
+export interface UpdateSubject {
+  readonly kind: 'commitment' | 'action';
+  readonly id: string;
+  /** Where the draft is kept in the browser tab. */
+  readonly draftKey: string;
+  readonly caption: string;
+  readonly text: string;
+  readonly figures: CommitmentFigures;
+  readonly version: number;
+  /** True when its figures are normally worked out from delivery actions. */
+  readonly rollsUpFromActions: boolean;
+  readonly back: { readonly path: string; readonly label: string };
+  readonly donePath: string;
+  readonly latestUpdateId: string | null;
+  /** The newest update now, after someone else saved first. */
+  readonly fetchLatestUpdate: () => Promise<LatestUpdate | null>;
+}
+
+interface LatestUpdate {
+  id: string;
+  period: string;
+  recordedOn: string;
+  author: string | null;
+  narrative: string;
+}
+
+export function UpdateForm({
+  subject: c,
   periods,
-  latestUpdates,
-  reload,
 }: {
-  commitment: CommitmentFigures & {
-    id: string;
-    code: string;
-    text: string;
-    version: number;
-    rollUp: { basis: string } | null;
-  };
+  subject: UpdateSubject;
   periods: readonly { label: string; closed: boolean; startDate: string; endDate: string }[];
-  latestUpdates: readonly {
-    id: string;
-    period: string;
-    recordedOn: string;
-    author: string | null;
-    narrative: string;
-  }[];
-  reload: () => Promise<void>;
 }) {
   const { recheck } = useSession();
   const today = todayInUk();
@@ -207,10 +251,10 @@ function UpdateForm({
   }, [openPeriods, today]);
 
   // What the form is based on: the figures (and version) when it opened, or after a conflict.
-  const [base, setBase] = useState(() => ({ figures: figuresOf(c), version: c.version }));
-  const [restored] = useState(() => loadDraft(c.code));
+  const [base, setBase] = useState(() => ({ figures: c.figures, version: c.version }));
+  const [restored] = useState(() => loadDraft(c.draftKey));
   const [draft, setDraft] = useState<UpdateDraft>(
-    () => restored ?? draftFrom(figuresOf(c), defaultPeriod),
+    () => restored ?? draftFrom(c.figures, defaultPeriod),
   );
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [attempt, setAttempt] = useState(0);
@@ -218,12 +262,12 @@ function UpdateForm({
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
-    sessionStorage.setItem(DRAFT_PREFIX + c.code, JSON.stringify(draft));
-  }, [draft, c.code]);
+    sessionStorage.setItem(DRAFT_PREFIX + c.draftKey, JSON.stringify(draft));
+  }, [draft, c.draftKey]);
 
   const context = {
     current: base.figures,
-    rollsUpFromActions: c.rollUp?.basis === 'ACTIONS' || c.rollUp?.basis === 'OVERRIDE',
+    rollsUpFromActions: c.rollsUpFromActions,
     openPeriods,
   };
   const showReason = reasonNeeded(draft, context) || Boolean(draft.reason);
@@ -260,13 +304,10 @@ function UpdateForm({
     if (result.__typename === 'ConflictError') {
       const now = figuresFromConflict(result.currentState ?? '', base.figures);
       setBase({ figures: now, version: result.currentVersion ?? base.version });
-      await reload();
-      const fresh = (await request(UpdateFormQuery, { slug: PLAN_SLUG, code: c.code })).plan
-        ?.commitment;
-      const latest = fresh?.updates[0];
+      const latest = await c.fetchLatestUpdate();
       setConflict({
         changes: theirChanges(base.figures, now),
-        latestUpdate: latest && latest.id !== latestUpdates[0]?.id ? latest : null,
+        latestUpdate: latest && latest.id !== c.latestUpdateId ? latest : null,
       });
       setErrors([]);
       return;
@@ -323,17 +364,21 @@ function UpdateForm({
     });
     const result = added.addProgressUpdate;
     if (result.__typename !== 'ProgressUpdate') return handleFailure(result as MutationFailure);
-    if (update.details && result.commitment.version !== null) {
-      const changed = await request(ChangeDetailsMutation, {
+    const newVersion = c.kind === 'action' ? result.action?.version : result.commitment.version;
+    if (update.details && typeof newVersion === 'number') {
+      const variables = {
         id: c.id,
-        expectedVersion: result.commitment.version,
+        expectedVersion: newVersion,
         input: {
           ...update.details,
           note: `Owner and dates changed with the ${update.period} update.`,
         },
-      });
-      const detailsResult = changed.changeCommitmentStatus;
-      if (detailsResult.__typename !== 'Commitment') {
+      };
+      const detailsResult =
+        c.kind === 'action'
+          ? (await request(ChangeActionDetailsMutation, variables)).changeActionStatus
+          : (await request(ChangeDetailsMutation, variables)).changeCommitmentStatus;
+      if (isFailure(detailsResult)) {
         // The progress note is saved; say so, and keep the owner and dates to try again.
         setDraft((d) => ({
           ...draftFrom(base.figures, d.period),
@@ -342,11 +387,11 @@ function UpdateForm({
           dueDate: d.dueDate,
           narrative: d.narrative,
         }));
-        return handleFailure(detailsResult as MutationFailure);
+        return handleFailure(detailsResult);
       }
     }
-    sessionStorage.removeItem(DRAFT_PREFIX + c.code);
-    navigate(`${commitmentPath(c.code)}?tab=history&saved=update`);
+    sessionStorage.removeItem(DRAFT_PREFIX + c.draftKey);
+    navigate(c.donePath);
   };
 
   const submit = async (event: FormEvent) => {
@@ -377,7 +422,7 @@ function UpdateForm({
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink to={commitmentPath(c.code)}>Back to commitment {c.code}</BackLink>
+        <BackLink to={c.back.path}>{c.back.label}</BackLink>
         <ErrorSummary errors={errors} focusKey={attempt} />
         {conflict ? (
           <NotificationBanner
@@ -423,7 +468,7 @@ function UpdateForm({
             We kept what you typed earlier. Check it, then save it.
           </div>
         ) : null}
-        <Page title="Record an update" caption={`Commitment ${c.code}`} error={errors.length > 0}>
+        <Page title="Record an update" caption={c.caption} error={errors.length > 0}>
           <p className="govuk-body">{c.text}</p>
           <form onSubmit={submit} noValidate>
             <Select
@@ -575,8 +620,8 @@ function UpdateForm({
               <Button disabled={saving}>{conflict ? 'Save my update again' : 'Save update'}</Button>
               <Link
                 className="govuk-link"
-                to={commitmentPath(c.code)}
-                onClick={() => sessionStorage.removeItem(DRAFT_PREFIX + c.code)}
+                to={c.back.path}
+                onClick={() => sessionStorage.removeItem(DRAFT_PREFIX + c.draftKey)}
               >
                 Cancel
               </Link>

@@ -20,7 +20,7 @@ const OwnedWorkQuery = graphql(`
     plan(slug: $slug) {
       id
       commitments(first: 100, filter: { work: { owner: $owner } }) {
-        edges { node { id code text owner status dueDate overdue updates { id period } } }
+        edges { node { id code text owner status dueDate overdue updates { id period action { id } } } }
       }
       actions(first: 100, filter: { work: { owner: $owner } }, orderBy: { field: DUE_DATE }) {
         edges { node { id title owner status dueDate overdue commitment { code } updates { id period } } }
@@ -73,6 +73,7 @@ function OwnedWork({ owner, period }: { owner: string; period: string }) {
   const { data, error } = useQuery(OwnedWorkQuery, { slug: PLAN_SLUG, owner });
   if (error) return <p className="govuk-body">{error.message}</p>;
   if (!data) return <Loading what={`the work of ${owner}`} />;
+  // A commitment's list also holds its actions' updates; only its own count for it.
   const needsUpdate = <
     T extends {
       owner: string | null;
@@ -89,7 +90,9 @@ function OwnedWork({ owner, period }: { owner: string; period: string }) {
         !item.updates.some((u) => u.period === period),
     );
   const commitments = needsUpdate(
-    (data.plan?.commitments.edges ?? []).flatMap((e) => (e?.node ? [e.node] : [])),
+    (data.plan?.commitments.edges ?? []).flatMap((e) =>
+      e?.node ? [{ ...e.node, updates: e.node.updates.filter((u) => u.action === null) }] : [],
+    ),
   );
   const actions = needsUpdate(
     (data.plan?.actions.edges ?? []).flatMap((e) => (e?.node ? [e.node] : [])),
@@ -146,8 +149,8 @@ function OwnedWork({ owner, period }: { owner: string; period: string }) {
             {actions.map((a) => (
               <tr className="govuk-table__row" key={a.id}>
                 <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={actionPath(a.id)}>
-                    {a.title}
+                  <Link className="govuk-link" to={actionPath(a.id, '/update')}>
+                    Update “{a.title}”
                   </Link>
                   <span className="govuk-body-s govuk-!-display-block">
                     Delivery action for commitment {a.commitment.code}

@@ -502,7 +502,9 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
     await context.close();
   });
 
-  it('shows my updates, the timeline of 32 quarters and the reports, each accessible', async () => {
+  it('shows my updates, the timeline of 32 quarters and the reports, each accessible', {
+    timeout: 90_000,
+  }, async () => {
     const contributor = await signedInContext(browser, app, app.users.contributor);
     await contributor.page.getByRole('link', { name: 'My updates' }).click();
     await contributor.page.getByRole('heading', { name: 'My updates' }).waitFor();
@@ -512,6 +514,30 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
     );
     await expectAccessible(contributor.page, 'my updates');
     await screenshot(contributor.page, '10-my-updates');
+
+    // The contributor updates a delivery action they own, straight from the list.
+    const actionLink = contributor.page
+      .getByTestId('my-updates')
+      .first()
+      .getByRole('link', { name: /^Update “/ })
+      .first();
+    const actionTitle = (await actionLink.textContent())?.replace(/^Update “|”$/g, '') as string;
+    await actionLink.click();
+    await contributor.page.getByRole('heading', { name: 'Record an update' }).waitFor();
+    await contributor.page
+      .getByLabel('Progress note')
+      .fill('Contributor: patrols doubled in the town centre.');
+    await contributor.page.getByRole('button', { name: 'Save update' }).click();
+    await contributor.page.getByText('Your update has been saved').waitFor();
+    expect(await contributor.page.getByTestId('history').textContent()).toContain(
+      'Contributor: patrols doubled in the town centre.',
+    );
+    await contributor.page.getByRole('link', { name: 'My updates' }).click();
+    await contributor.page.getByRole('heading', { name: 'My updates' }).waitFor();
+    await contributor.page.getByTestId('my-updates').first().waitFor();
+    expect(await contributor.page.getByTestId('my-updates').first().textContent()).not.toContain(
+      actionTitle,
+    );
     await contributor.context.close();
 
     const { context, page } = await signedInContext(browser, app, app.users.viewer);
@@ -538,7 +564,9 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
     await context.close();
   });
 
-  it('lets an administrator manage users, make an API key shown once, and close a reporting period', async () => {
+  it('lets an administrator manage users, make an API key shown once, and close a reporting period', {
+    timeout: 60_000,
+  }, async () => {
     const { context, page } = await signedInContext(browser, app, app.users.admin);
     await page.getByRole('link', { name: 'Administration' }).click();
     await page.getByTestId('users').waitFor();
