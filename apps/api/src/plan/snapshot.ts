@@ -73,6 +73,36 @@ function snapshotKey(planId: string, asAt: IsoDate): string {
 }
 
 /**
+ * `use` applied to the plan's snapshot: at once when it is loaded already (no promise for the
+ * executor to wait on, which adds up over a plan tree's fields), else once it is.
+ */
+export function withSnapshot<T>(
+  ctx: Context,
+  planId: string,
+  use: (snapshot: PlanSnapshot) => T,
+): T | Promise<T> {
+  const ready = ctx.cache.ready<PlanSnapshot>(snapshotKey(planId, effectiveDate(ctx)));
+  return ready ? use(ready) : planSnapshot(ctx, planId).then(use);
+}
+
+/** `use` applied to the figures of the plan's commitments; at once when they are loaded. */
+export function withCommitmentFigures<T>(
+  ctx: Context,
+  planId: string,
+  use: (figures: CommitmentFigures) => T,
+): T | Promise<T> {
+  const asAt = effectiveDate(ctx);
+  const ready =
+    ctx.cache.ready<CommitmentFigures>(snapshotKey(planId, asAt)) ??
+    ctx.cache.ready<CommitmentFigures>(figuresKey(planId, asAt));
+  return ready ? use(ready) : commitmentFigures(ctx, planId).then(use);
+}
+
+function figuresKey(planId: string, asAt: IsoDate): string {
+  return `commitment-figures:${planId}:${asAt}`;
+}
+
+/**
  * The figures of the plan's commitments at the request's date, loaded once per request. Live,
  * they are the commitments' own columns: one small query instead of the whole plan's state and
  * roll-ups. A past date needs the history replayed, so it is the snapshot; so is a request that
@@ -82,7 +112,7 @@ export function commitmentFigures(ctx: Context, planId: string): Promise<Commitm
   const asAt = effectiveDate(ctx);
   const historical = ctx.asAt !== null && ctx.asAt < today(ctx);
   if (historical || ctx.cache.has(snapshotKey(planId, asAt))) return planSnapshot(ctx, planId);
-  return ctx.cache.memo(`commitment-figures:${planId}:${asAt}`, async () => {
+  return ctx.cache.memo(figuresKey(planId, asAt), async () => {
     const rows = await prisma().commitment.findMany({
       where: { planId },
       select: { id: true, status: true, rag: true, progressPercent: true, dueDate: true },

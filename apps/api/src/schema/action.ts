@@ -19,7 +19,7 @@ import type { Context } from '../context.js';
 import { prisma } from '../database.js';
 import { NotFoundError } from '../errors.js';
 import { contains, dueBetween, idsPassingFigures } from '../plan/filters.js';
-import { planSnapshot } from '../plan/snapshot.js';
+import { planSnapshot, withSnapshot } from '../plan/snapshot.js';
 import { StatusChangeInput } from './commitment.js';
 import { MilestoneRef } from './milestone.js';
 import { LifecycleStatusEnum, RagEnum, SortDirectionEnum } from './scalars.js';
@@ -47,25 +47,29 @@ export const DeliveryActionRef = builder.prismaNode('DeliveryAction', {
       type: LifecycleStatusEnum,
       description: "Lifecycle status (as at the plan's date).",
       select: planIdSelect,
-      resolve: async (a, _args, ctx) =>
-        (await planSnapshot(ctx, a.commitment.planId)).figures.get(a.id)?.status ?? a.status,
+      resolve: (a, _args, ctx) =>
+        withSnapshot(ctx, a.commitment.planId, (s) => s.figures.get(a.id)?.status ?? a.status),
     }),
     rag: t.field({
       type: RagEnum,
       nullable: true,
       description: "RAG rating (as at the plan's date); null until first rated.",
       select: planIdSelect,
-      resolve: async (a, _args, ctx) => {
-        const figures = (await planSnapshot(ctx, a.commitment.planId)).figures.get(a.id);
-        return figures ? figures.rag : a.rag;
-      },
+      resolve: (a, _args, ctx) =>
+        withSnapshot(ctx, a.commitment.planId, (s) => {
+          const figures = s.figures.get(a.id);
+          return figures ? figures.rag : a.rag;
+        }),
     }),
     progressPercent: t.int({
       description: "Progress, 0–100 (as at the plan's date).",
       select: planIdSelect,
-      resolve: async (a, _args, ctx) =>
-        (await planSnapshot(ctx, a.commitment.planId)).figures.get(a.id)?.progressPercent ??
-        a.progressPercent,
+      resolve: (a, _args, ctx) =>
+        withSnapshot(
+          ctx,
+          a.commitment.planId,
+          (s) => s.figures.get(a.id)?.progressPercent ?? a.progressPercent,
+        ),
     }),
     startDate: t.expose('startDate', {
       type: 'Date',
@@ -86,11 +90,11 @@ export const DeliveryActionRef = builder.prismaNode('DeliveryAction', {
       description:
         "Due before the plan's date and neither completed nor withdrawn. Derived, never stored.",
       select: planIdSelect,
-      resolve: async (a, _args, ctx) => {
-        const snapshot = await planSnapshot(ctx, a.commitment.planId);
-        const figures = snapshot.figures.get(a.id);
-        return figures ? isOverdue(figures, snapshot.asAt) : false;
-      },
+      resolve: (a, _args, ctx) =>
+        withSnapshot(ctx, a.commitment.planId, (s) => {
+          const figures = s.figures.get(a.id);
+          return figures ? isOverdue(figures, s.asAt) : false;
+        }),
     }),
     archivedAt: t.expose('archivedAt', {
       type: 'DateTime',

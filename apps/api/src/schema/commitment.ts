@@ -8,7 +8,7 @@ import type { Context } from '../context.js';
 import { prisma } from '../database.js';
 import { NotFoundError } from '../errors.js';
 import { contains, dueBetween, idsPassingFigures } from '../plan/filters.js';
-import { commitmentFigures, planSnapshot } from '../plan/snapshot.js';
+import { commitmentFigures, withCommitmentFigures, withSnapshot } from '../plan/snapshot.js';
 import { DeliveryActionRef } from './action.js';
 import { RollUpType } from './rollup.js';
 import {
@@ -53,23 +53,27 @@ export const CommitmentRef = builder.prismaNode('Commitment', {
     status: t.field({
       type: LifecycleStatusEnum,
       description: "Lifecycle status (as at the plan's date).",
-      resolve: async (c, _args, ctx) =>
-        (await commitmentFigures(ctx, c.planId)).figures.get(c.id)?.status ?? c.status,
+      resolve: (c, _args, ctx) =>
+        withCommitmentFigures(ctx, c.planId, (f) => f.figures.get(c.id)?.status ?? c.status),
     }),
     rag: t.field({
       type: RagEnum,
       nullable: true,
       description: "RAG rating (as at the plan's date); null until first rated.",
-      resolve: async (c, _args, ctx) => {
-        const figures = (await commitmentFigures(ctx, c.planId)).figures.get(c.id);
-        return figures ? figures.rag : c.rag;
-      },
+      resolve: (c, _args, ctx) =>
+        withCommitmentFigures(ctx, c.planId, (f) => {
+          const figures = f.figures.get(c.id);
+          return figures ? figures.rag : c.rag;
+        }),
     }),
     progressPercent: t.int({
       description: "Progress, 0–100 (as at the plan's date).",
-      resolve: async (c, _args, ctx) =>
-        (await commitmentFigures(ctx, c.planId)).figures.get(c.id)?.progressPercent ??
-        c.progressPercent,
+      resolve: (c, _args, ctx) =>
+        withCommitmentFigures(
+          ctx,
+          c.planId,
+          (f) => f.figures.get(c.id)?.progressPercent ?? c.progressPercent,
+        ),
     }),
     owner: t.exposeString('owner', {
       nullable: true,
@@ -84,11 +88,11 @@ export const CommitmentRef = builder.prismaNode('Commitment', {
     overdue: t.boolean({
       description:
         "Due before the plan's date and neither completed nor withdrawn. Derived, never stored.",
-      resolve: async (c, _args, ctx) => {
-        const snapshot = await commitmentFigures(ctx, c.planId);
-        const figures = snapshot.figures.get(c.id);
-        return figures ? isOverdue(figures, snapshot.asAt) : false;
-      },
+      resolve: (c, _args, ctx) =>
+        withCommitmentFigures(ctx, c.planId, (f) => {
+          const figures = f.figures.get(c.id);
+          return figures ? isOverdue(figures, f.asAt) : false;
+        }),
     }),
     statusOverrideReason: t.exposeString('statusOverrideReason', {
       nullable: true,
@@ -138,8 +142,8 @@ export const CommitmentRef = builder.prismaNode('Commitment', {
       nullable: true,
       description:
         "Figures from its actions (or its own, when overridden or without actions); null when not in force at the plan's date.",
-      resolve: async (c, _args, ctx) =>
-        (await planSnapshot(ctx, c.planId)).rollUp.commitments.get(c.id) ?? null,
+      resolve: (c, _args, ctx) =>
+        withSnapshot(ctx, c.planId, (s) => s.rollUp.commitments.get(c.id) ?? null),
     }),
   }),
 });

@@ -7,7 +7,7 @@ import { GraphQLError } from 'graphql';
 import { visiblePlanWhere } from '../access/where.js';
 import { builder } from '../builder.js';
 import { prisma } from '../database.js';
-import { commitmentFigures, effectiveDate, planSnapshot } from '../plan/snapshot.js';
+import { effectiveDate, planSnapshot, withCommitmentFigures } from '../plan/snapshot.js';
 import { CommitmentRef } from './commitment.js';
 import { RollUpType } from './rollup.js';
 import { CrossCuttingSectionEnum } from './scalars.js';
@@ -56,10 +56,10 @@ export const PlanRef = builder.prismaNode('Plan', {
           orderBy: [{ crossCuttingSection: 'asc' as const }, { position: 'asc' as const }],
         }),
       }),
-      resolve: async (plan, _args, ctx) => {
-        const { inForce } = await commitmentFigures(ctx, plan.id);
-        return plan.commitments.filter((c) => inForce.has(c.id));
-      },
+      resolve: (plan, _args, ctx) =>
+        withCommitmentFigures(ctx, plan.id, ({ inForce }) =>
+          plan.commitments.filter((c) => inForce.has(c.id)),
+        ),
     }),
     commitment: t.prismaField({
       type: 'Commitment',

@@ -1,7 +1,7 @@
 // The plan's six priorities: aims, outcome, themes, measures and roll-up.
 import { visiblePlanWhere } from '../access/where.js';
 import { builder } from '../builder.js';
-import { planSnapshot } from '../plan/snapshot.js';
+import { withSnapshot } from '../plan/snapshot.js';
 import { RollUpType } from './rollup.js';
 
 builder.prismaNode('Priority', {
@@ -28,12 +28,12 @@ builder.prismaNode('Priority', {
     rollUp: t.field({
       type: RollUpType,
       description: 'Figures of every commitment in its themes.',
-      resolve: async (priority, _args, ctx) => {
-        const { rollUp } = await planSnapshot(ctx, priority.planId);
-        const result = rollUp.priorities.get(priority.id);
-        if (!result) throw new Error(`No roll-up for priority ${priority.id}`);
-        return result;
-      },
+      resolve: (priority, _args, ctx) =>
+        withSnapshot(ctx, priority.planId, ({ rollUp }) => {
+          const result = rollUp.priorities.get(priority.id);
+          if (!result) throw new Error(`No roll-up for priority ${priority.id}`);
+          return result;
+        }),
     }),
   }),
 });

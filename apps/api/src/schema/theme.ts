@@ -1,7 +1,7 @@
 // Themes: headings inside a priority, holding its commitments.
 import { visiblePlanWhere } from '../access/where.js';
 import { builder } from '../builder.js';
-import { commitmentFigures, planSnapshot } from '../plan/snapshot.js';
+import { withCommitmentFigures, withSnapshot } from '../plan/snapshot.js';
 import { CommitmentRef } from './commitment.js';
 import { RollUpType } from './rollup.js';
 
@@ -22,23 +22,24 @@ builder.prismaNode('Theme', {
       select: (_args, _ctx, nestedSelection) => ({
         commitments: nestedSelection({ orderBy: { position: 'asc' as const } }),
       }),
-      resolve: async (theme, _args, ctx) => {
+      resolve: (theme, _args, ctx) => {
         const first = theme.commitments[0];
         if (!first) return [];
-        const { inForce } = await commitmentFigures(ctx, first.planId);
-        return theme.commitments.filter((c) => inForce.has(c.id));
+        return withCommitmentFigures(ctx, first.planId, ({ inForce }) =>
+          theme.commitments.filter((c) => inForce.has(c.id)),
+        );
       },
     }),
     rollUp: t.field({
       type: RollUpType,
       description: 'Figures of its commitments.',
       select: { priority: { select: { planId: true } } },
-      resolve: async (theme, _args, ctx) => {
-        const { rollUp } = await planSnapshot(ctx, theme.priority.planId);
-        const result = rollUp.themes.get(theme.id);
-        if (!result) throw new Error(`No roll-up for theme ${theme.id}`);
-        return result;
-      },
+      resolve: (theme, _args, ctx) =>
+        withSnapshot(ctx, theme.priority.planId, ({ rollUp }) => {
+          const result = rollUp.themes.get(theme.id);
+          if (!result) throw new Error(`No roll-up for theme ${theme.id}`);
+          return result;
+        }),
     }),
   }),
 });
