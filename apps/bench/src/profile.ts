@@ -1,5 +1,5 @@
 /**
- * `pnpm --filter @plan-tracker/bench profile`: the cost of one request alone, in process. Seeds
+ * `pnpm --filter @plan-tracker/bench run profile`: the cost of one request alone, in process. Seeds
  * the benchmark's synthetic plans (or reuses a database that has them), builds the API with
  * `createApi` and sends each read scenario through `yoga.fetch` one at a time: no HTTP, no load
  * generator, no queueing. Prints each scenario's fastest and median time, the median CPU time of
@@ -16,7 +16,7 @@ import { loadDataset } from './dataset/load.js';
 import { COMMITMENTS_PAGE, MONITORING_REPORT, PLAN_AS_AT, PLAN_TREE } from './scenarios.js';
 import { countingPrisma } from './server/counting.js';
 
-const USAGE = `Usage: pnpm --filter @plan-tracker/bench profile [--url URL] [--scale N] [--runs N] [--only NAME]
+const USAGE = `Usage: pnpm --filter @plan-tracker/bench run profile [--url URL] [--scale N] [--runs N] [--only NAME]
 
   --url URL    a PostgreSQL database holding the benchmark's plans (seeded first if it has none);
                default: a throwaway PostgreSQL server, seeded and removed

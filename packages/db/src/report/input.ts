@@ -13,7 +13,7 @@ import {
   type ReportNote,
 } from '@plan-tracker/domain';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { type PlanState, planStateAsAt, updatesInPeriod } from '../services/as-at.js';
+import { type PlanState, planStatesAsAt, updatesInPeriod } from '../services/as-at.js';
 import { fromDbDate, toDbDate } from '../services/dates.js';
 
 /** Which report to gather. */
@@ -77,16 +77,25 @@ export async function loadReportInput(
   }
 
   const notes = await latestNotes(prisma, plan.id, period.endDate);
-  const states = [];
-  for (const [index, quarter] of quarters.slice(0, upTo + 1).entries()) {
-    const state = await planStateAsAt(prisma, plan.id, quarter.endDate, {
-      organisationId: plan.organisationId,
-    });
-    if (!state)
-      throw new ReportRequestError('PLAN_NOT_FOUND', `There is no plan "${request.planSlug}".`);
-    states.push(reportState(quarter.label, quarter.endDate, state, notes));
-    request.onProgress?.(index + 1, upTo + 1);
-  }
+  const reported = quarters.slice(0, upTo + 1);
+  const planStates = await planStatesAsAt(
+    prisma,
+    plan.id,
+    reported.map((q) => q.endDate),
+    { organisationId: plan.organisationId },
+  );
+  if (!planStates)
+    throw new ReportRequestError('PLAN_NOT_FOUND', `There is no plan "${request.planSlug}".`);
+  const states = reported.map((quarter, index) => {
+    const state = reportState(
+      quarter.label,
+      quarter.endDate,
+      planStates[index] as PlanState,
+      notes,
+    );
+    request.onProgress?.(index + 1, reported.length);
+    return state;
+  });
 
   const [updates, measures, meetings] = await Promise.all([
     updatesInPeriod(prisma, plan.id, period.label),

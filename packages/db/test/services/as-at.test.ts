@@ -7,6 +7,7 @@ import {
   type Database,
   planState,
   planStateAsAt,
+  planStatesAsAt,
   updatesInPeriod,
 } from '../../src/index.js';
 import { openTestDatabase } from '../../src/testing/index.js';
@@ -132,6 +133,28 @@ describe('planStateAsAt', () => {
       await planStateAsAt(db.prisma, f.plan.id, '2021-09-30', { organisationId: 'another' }),
     ).toBeNull();
     await expect(planStateAsAt(db.prisma, f.plan.id, '2021-09-31')).rejects.toThrow(/Not a date/);
+  });
+});
+
+describe('planStatesAsAt', () => {
+  it('answers several dates from one read, each as planStateAsAt does', async () => {
+    const dates = ['2021-07-14', '2021-09-30', '2021-07-15', '2022-01-10'];
+    const states = await planStatesAsAt(db.prisma, f.plan.id, dates);
+    expect(states?.map((s) => s.asAt)).toEqual(dates);
+    for (const [index, date] of dates.entries()) {
+      expect(states?.[index]).toEqual(await planStateAsAt(db.prisma, f.plan.id, date));
+    }
+    expect(states?.[0]?.commitments.find((c) => c.id === commitmentId)?.status).toBe('NOT_STARTED');
+    expect(states?.[3]?.commitments.find((c) => c.id === commitmentId)?.rag).toBe('RED');
+  });
+
+  it('refuses a bad date before reading anything, and scopes to the organisation', async () => {
+    await expect(
+      planStatesAsAt(db.prisma, f.plan.id, ['2021-09-30', '2021-02-30']),
+    ).rejects.toThrow(/Not a date/);
+    expect(
+      await planStatesAsAt(db.prisma, f.plan.id, ['2021-09-30'], { organisationId: 'another' }),
+    ).toBeNull();
   });
 });
 
