@@ -88,8 +88,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.env ? { env: options.env } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });
-  const { yoga, logger } = api;
-  const downloads = createDownloadHandler({ prisma: database.prisma, logger });
+  const { yoga, logger, limiter } = api;
+  const downloads = createDownloadHandler({ prisma: database.prisma, logger, limiter });
   let shuttingDown = false;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {

@@ -38,6 +38,8 @@ export interface Api {
   yoga: YogaServerInstance<Record<string, unknown>, Context>;
   logger: Logger;
   env: ApiEnv;
+  /** The API-key rate limiter, shared with the downloads so a key has one budget. */
+  limiter: TokenBucketLimiter;
 }
 
 /** Request ids and cookies to set, by request, between the hooks of one request. */
@@ -197,5 +199,5 @@ export function createApi(options: CreateApiOptions): Api {
       };
     },
   });
-  return { yoga, logger, env };
+  return { yoga, logger, env, limiter };
 }

@@ -1,6 +1,7 @@
 // Identity and access: sign-in and sign-out, anonymous against signed-in visibility, IDOR
 // through node(id:) across organisations, API keys (shown once, scoped, revocable, rate-limited).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDownloadHandler } from '../src/http/reports.js';
 import { startTestApi, type TestApi } from './support/api.js';
 
 let t: TestApi;
@@ -226,5 +227,38 @@ describe('API keys', () => {
     expect(limited.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     t.now.ms += 12_000;
     expect((await t.gql('{ viewer { kind } }', { apiKey: secret })).status).toBe(200);
+  });
+
+  it('spend one budget per key on GraphQL and on report downloads', async () => {
+    const admin = await t.signIn('admin@test.example');
+    const { body } = await t.gql(CREATE, {
+      variables: { input: { name: 'Downloads', scopes: ['READ'] } },
+      cookie: admin,
+    });
+    const secret = body.data?.createApiKey.secret;
+    const downloads = createDownloadHandler({
+      prisma: t.database.prisma,
+      logger: t.api.logger,
+      limiter: t.api.limiter,
+    });
+    const download = async () => {
+      const response = await downloads(
+        new Request('http://localhost/open-data/test-2021-29.json', {
+          headers: { authorization: `Bearer ${secret}` },
+        }),
+      );
+      if (!response) throw new Error('not a download path');
+      return response;
+    };
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i += 1) statuses.push((await download()).status);
+    for (let i = 0; i < 2; i += 1)
+      statuses.push((await t.gql('{ viewer { kind } }', { apiKey: secret })).status);
+    const limited = await download();
+    statuses.push(limited.status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    expect(limited.headers.get('retry-after')).toBe('12');
+    expect(await limited.text()).toMatch(/Too many requests with this API key/);
+    expect((await t.gql('{ viewer { kind } }', { apiKey: secret })).status).toBe(429);
   });
 });

@@ -28,7 +28,9 @@ import {
 } from '@plan-tracker/domain';
 import type { Logger } from 'pino';
 import type { Caller } from '../access/caller.js';
-import { identify } from '../auth/identify.js';
+import { apiKeyFrom, identify } from '../auth/identify.js';
+import type { TokenBucketLimiter } from '../auth/rate-limit.js';
+import { apiKeyPrefix } from '../auth/tokens.js';
 import {
   findDefaultPlan,
   findVisiblePlan,
@@ -47,6 +49,11 @@ export interface DownloadOptions {
   readonly logger: Logger;
   /** Prints HTML to PDF; tests pass one that fails as if Chromium were missing. */
   readonly pdf?: (html: string) => Promise<Uint8Array>;
+  /**
+   * The API's per-key rate limiter (`Api.limiter`): a download with an API key spends from the
+   * same budget as the key's GraphQL requests. Without one, downloads are not rate-limited.
+   */
+  readonly limiter?: TokenBucketLimiter;
 }
 
 /** Answers a download request; `null` when the path is not a download path. */
@@ -184,6 +191,17 @@ export function createDownloadHandler(options: DownloadOptions): DownloadHandler
       parts = path.split('/').slice(2).map(decodeURIComponent);
     } catch {
       return notFound('The address is not valid.');
+    }
+    const key = options.limiter && apiKeyFrom(request);
+    if (key) {
+      const decision = options.limiter?.take(apiKeyPrefix(key) ?? 'malformed');
+      if (decision && !decision.allowed) {
+        return message(
+          429,
+          `Too many requests with this API key. Try again in ${decision.retryAfterSeconds} s.`,
+          { 'retry-after': String(decision.retryAfterSeconds) },
+        );
+      }
     }
     const caller = await identify(prisma, request);
     const started = performance.now();
