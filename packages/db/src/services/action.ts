@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Actor } from './actor.js';
 import { toDbDateOrNull } from './dates.js';
+import { syncCommitmentFigures } from './derived.js';
 import {
   conflictError,
   notFoundError,
@@ -91,6 +92,7 @@ export async function createAction(
       after: pickFields(record, ACTION_STATE_FIELDS),
       note: cleanNote(args.note),
     });
+    await syncCommitmentFigures(tx, actor, commitment.id, effective, `“${record.title}” added`);
     return { record, historyId };
   });
 }
@@ -175,6 +177,13 @@ export async function archiveAction(
       ...changedFields(current, record, ACTION_STATE_FIELDS),
       note: cleanNote(args.note),
     });
+    await syncCommitmentFigures(
+      tx,
+      actor,
+      record.commitmentId,
+      effective,
+      `“${record.title}” archived`,
+    );
     return { record, historyId };
   });
 }

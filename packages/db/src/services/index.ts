@@ -5,6 +5,7 @@ export * from './action.js';
 export * from './actor.js';
 export * from './as-at.js';
 export * from './dates.js';
+export * from './derived.js';
 export * from './errors.js';
 export * from './lists.js';
 export * from './measure.js';

@@ -8,6 +8,7 @@ import {
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Actor } from './actor.js';
 import { toDbDate } from './dates.js';
+import { syncCommitmentFigures } from './derived.js';
 import { type ServiceResult, zodValidationError } from './errors.js';
 import {
   ACTION_STATE_FIELDS,
@@ -128,6 +129,15 @@ export async function addProgressUpdate(
       after: { ...diff.after, progressUpdateId: row.id },
       note: reason ? `Reason: ${reason}\n${input.narrative}` : input.narrative,
     });
+    if (subject.kind === 'DeliveryAction') {
+      await syncCommitmentFigures(
+        tx,
+        actor,
+        subject.commitmentId,
+        effective,
+        `an update on “${subject.record.title}”`,
+      );
+    }
     return { update: progressUpdateRecord(row), subject: record, historyId };
   });
 }

@@ -3,6 +3,7 @@ import { type IsoDate, StatusChangeInputSchema } from '@plan-tracker/domain';
 import type { z } from 'zod';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Actor } from './actor.js';
+import { syncCommitmentFigures } from './derived.js';
 import { type ServiceResult, zodValidationError } from './errors.js';
 import {
   ACTION_STATE_FIELDS,
@@ -105,6 +106,15 @@ async function changeStatus(
       ...diff,
       note: noteWithReason(reason, note),
     });
+    if (kind === 'DeliveryAction') {
+      await syncCommitmentFigures(
+        tx,
+        actor,
+        subject.commitmentId,
+        effective,
+        `“${(record as ActionRecord).title}” changed`,
+      );
+    }
     return { record, historyId };
   });
 }
@@ -157,6 +167,13 @@ export async function clearCommitmentOverride(
       ...changedFields(subject.record, record, COMMITMENT_STATE_FIELDS),
       note: cleanNote(args.note),
     });
-    return { record, historyId };
+    const rolledUp = await syncCommitmentFigures(
+      tx,
+      actor,
+      record.id,
+      effective,
+      'staff handed its figures back to them',
+    );
+    return { record: rolledUp ?? record, historyId };
   });
 }

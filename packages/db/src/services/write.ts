@@ -165,6 +165,8 @@ export type HistoryAction =
   | 'update'
   | 'status'
   | 'progress-update'
+  /** A commitment's figures worked out again from its delivery actions. */
+  | 'roll-up'
   | 'archive'
   | 'complete'
   | 'record'

@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addProgressUpdate,
+  changeActionStatus,
   changeCommitmentStatus,
+  createAction,
   type Database,
   openDatabase,
 } from '../../src/index.js';
@@ -132,6 +134,42 @@ describe.runIf(runnable)('services on PostgreSQL', () => {
     }
     expect((history.at(-1)?.after as { owner?: string } | undefined)?.owner).toBe(row.owner);
   }, 120_000);
+
+  it('rolls a commitment up from what both of two concurrent action writers saved', async () => {
+    const c = await f.commitment();
+    const actions = [];
+    for (const title of ['North', 'South']) {
+      const created = await createAction(db.prisma, f.actor, {
+        input: { commitmentId: c.id, title, status: 'IN_PROGRESS', progressPercent: 0 },
+      });
+      if (!created.ok) throw new Error(created.error.message);
+      actions.push(created.value.record);
+    }
+    // Each writer's history insert waits while it holds its action's row, so both have changed
+    // their action before either rolls the commitment up: without the commitment's row lock the
+    // later roll-up would not see the other's action.
+    const restore = await slowHistory('both', 0.3);
+    try {
+      const results = await Promise.all(
+        actions.map((a) =>
+          changeActionStatus(db.prisma, f.actor, {
+            id: a.id,
+            expectedVersion: 1,
+            input: { progressPercent: 60, note: 'both' },
+          }),
+        ),
+      );
+      expect(results.every((r) => r.ok)).toBe(true);
+    } finally {
+      await restore();
+    }
+    expect(
+      await db.prisma.commitment.findUniqueOrThrow({
+        where: { id: c.id },
+        select: { progressPercent: true },
+      }),
+    ).toEqual({ progressPercent: 60 });
+  });
 
   it('leaves no trace when a write fails half-way', async () => {
     const c = await f.commitment();

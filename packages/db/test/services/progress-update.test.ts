@@ -98,8 +98,14 @@ describe('addProgressUpdate', () => {
         subject: { status: 'COMPLETED', completedOn: '2021-09-30' },
       },
     });
-    // The commitment itself did not change.
-    expect(await db.prisma.commitment.findUniqueOrThrow({ where: { id: c.id } })).toEqual(c);
+    // The update stays on the action; the commitment's figures, rolled up from its one action,
+    // follow it (services/derived.ts).
+    expect(await db.prisma.progressUpdate.count({ where: { commitmentId: c.id } })).toBe(1);
+    expect(await db.prisma.commitment.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({
+      status: 'COMPLETED',
+      progressPercent: 100,
+      version: c.version + 1,
+    });
   });
 
   it('refuses invalid input, naming the fields, and writes nothing', async () => {

@@ -237,12 +237,13 @@ describe('listCommitments', () => {
       '1.2.1',
       '1.2.2',
     ]);
+    // 1.2.1 was made AMBER, but its figures roll up from its actions, one of them RED.
     expect(await codes({ filter: { rag: ['AMBER', 'NONE'] } })).toEqual([
-      '1.2.1',
       '1.10.1',
       '2.1.1',
       'X.3.1',
     ]);
+    expect(await codes({ filter: { rag: ['RED'] } })).toEqual(['1.2.1']);
     expect(await codes({ filter: { owner: 'cRiMe' } })).toEqual(['1.10.1']);
     // Overdue at 2022-01-01: 1.2.1 (due 2021-12-31, in progress); 1.2.2 is completed.
     expect(await codes({ filter: { overdueAt: '2022-01-01' } })).toEqual(['1.2.1']);

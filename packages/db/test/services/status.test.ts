@@ -286,20 +286,30 @@ describe('changeCommitmentStatus', () => {
       expectedVersion: 4,
       note: 'Actions now cover it',
     });
+    // Cleared, the figures are worked out again from the one action (not started, not rated):
+    // two writes, two history entries.
     expect(cleared).toMatchObject({
       ok: true,
-      value: { record: { statusOverrideReason: null, version: 5 } },
+      value: { record: { statusOverrideReason: null, rag: null, version: 6 } },
     });
-    const last = await db.prisma.auditLog.findFirstOrThrow({
+    const [rolledUp, clearing] = await db.prisma.auditLog.findMany({
       where: { entityId: c.id },
       orderBy: { sequence: 'desc' },
+      take: 2,
     });
-    expect(last).toMatchObject({
+    expect(clearing).toMatchObject({
+      action: 'status',
       before: { statusOverrideReason: 'Force data shows a rise the actions do not capture' },
       after: { statusOverrideReason: null },
     });
+    expect(rolledUp).toMatchObject({
+      action: 'roll-up',
+      before: { rag: 'AMBER' },
+      after: { rag: null },
+      note: 'Worked out from its delivery actions: staff handed its figures back to them.',
+    });
     expect(
-      await clearCommitmentOverride(db.prisma, f.actor, { id: c.id, expectedVersion: 5 }),
+      await clearCommitmentOverride(db.prisma, f.actor, { id: c.id, expectedVersion: 6 }),
     ).toMatchObject({ error: { code: 'VALIDATION' } });
   });
 });
