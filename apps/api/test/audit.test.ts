@@ -89,7 +89,17 @@ describe('auditLog', () => {
     expect(changed.body.data?.changeActionStatus.__typename).toBe('DeliveryAction');
 
     const page = await log({ first: 5 });
-    const [newest] = nodes(page);
+    // The change moved the commitment's figures, which roll up from its actions: that is the
+    // newest entry, written in the same transaction, by the same person, dated the same.
+    const [rolledUp, newest] = nodes(page);
+    expect(rolledUp).toMatchObject({
+      actor: expect.stringContaining('Eddie Editor'),
+      entityType: 'Commitment',
+      action: 'roll-up',
+      effectiveOn: '2026-11-02',
+      after: { rag: 'AMBER' },
+      note: 'Worked out from its delivery actions: “Action 1.1.1.2” changed.',
+    });
     expect(newest).toMatchObject({
       actor: expect.stringContaining('Eddie Editor'),
       entityType: 'DeliveryAction',

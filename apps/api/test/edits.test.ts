@@ -271,16 +271,17 @@ describe('clearCommitmentOverride', () => {
   it('hands the figures back to the actions', async () => {
     // Commitment 3 (theme 1.2, "OPCC Policy Team") has figures set by hand.
     const result = await run(CLEAR, { id: commitment(3), v: 3 }, editor);
+    // Two writes: the override cleared, then the figures worked out from the actions.
     expect(result).toMatchObject({
       __typename: 'Commitment',
       statusOverrideReason: null,
-      version: 4,
+      version: 5,
     });
     expect(result.rollUp.basis).not.toBe('OVERRIDE');
   });
 
   it('is a ValidationError when they already roll up, a ConflictError when stale', async () => {
-    expect((await run(CLEAR, { id: commitment(3), v: 4 }, editor)).code).toBe('VALIDATION');
+    expect((await run(CLEAR, { id: commitment(3), v: 5 }, editor)).code).toBe('VALIDATION');
     expect((await run(CLEAR, { id: commitment(0), v: 3 }, editor)).code).toBe('VALIDATION');
     expect(await run(CLEAR, { id: commitment(7), v: 1 }, editor)).toMatchObject({
       code: 'CONFLICT',

@@ -786,6 +786,7 @@ const ACTION_OPTIONS = [
     'update',
     'status',
     'progress-update',
+    'roll-up',
     'archive',
     'complete',
     'record',

@@ -65,7 +65,7 @@ export const AuditEntryRef = builder.prismaNode('AuditLog', {
     }),
     action: t.exposeString('action', {
       description:
-        'What happened: `create`, `update`, `status`, `progress-update`, `archive`, `complete`, `record`, `close` or `reopen`.',
+        "What happened: `create`, `update`, `status`, `progress-update`, `roll-up` (a commitment's figures worked out again from its delivery actions), `archive`, `complete`, `record`, `close` or `reopen`.",
     }),
     before: t.field({
       type: 'JSON',

@@ -52,7 +52,8 @@ export const CommitmentRef = builder.prismaNode('Commitment', {
     }),
     status: t.field({
       type: LifecycleStatusEnum,
-      description: "Lifecycle status (as at the plan's date).",
+      description:
+        "Lifecycle status (as at the plan's date). Like `rag` and `progressPercent`, rolled up from its delivery actions unless staff set it with a reason (`rollUp.basis`).",
       resolve: (c, _args, ctx) =>
         withCommitmentFigures(ctx, c.planId, (f) => f.figures.get(c.id)?.status ?? c.status),
     }),
