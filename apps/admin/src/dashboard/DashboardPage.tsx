@@ -13,7 +13,7 @@ import {
   ragLabel,
 } from '@plan-tracker/domain';
 import { FailurePage, Loading, Page } from '../app/Page.js';
-import { Link } from '../app/router.js';
+import { Link, withQuery } from '../app/router.js';
 import { graphql, type ResultOf } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
 import { PLAN_SLUG, RollUpFields } from '../plan/plan.js';
@@ -205,12 +205,12 @@ export function DashboardPage() {
         </div>
         <div className="govuk-grid-column-one-third">
           <h2 className="govuk-heading-m">Ratings</h2>
-          {/* Worked out from delivery actions where a commitment has them, so these are not links
-              to the commitments table, whose rating filter uses each commitment's own rating. */}
           <ul className="govuk-list">
             {(['RED', 'AMBER', 'GREEN', 'NONE'] as const).map((rag) => (
               <li key={rag}>
-                {ragCount(total, rag)} {ragLabel(rag === 'NONE' ? null : rag).toLowerCase()}
+                <Link className="govuk-link" to={withQuery('/commitments', { rag })}>
+                  {ragCount(total, rag)} {ragLabel(rag === 'NONE' ? null : rag).toLowerCase()}
+                </Link>
               </li>
             ))}
           </ul>

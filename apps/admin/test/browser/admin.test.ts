@@ -303,6 +303,11 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
       .click();
     await page.getByRole('table', { name: 'Priorities' }).waitFor();
     await expect.poll(() => ratingCount(page, 'at risk')).toBe(atRiskBefore + 1);
+    // The count leads to the table filtered on the same figures: as many rows as it says.
+    await page.getByRole('link', { name: `${atRiskBefore + 1} at risk` }).click();
+    await page
+      .getByText(new RegExp(`^Showing 1 to \\d+ of ${atRiskBefore + 1} commitments?$`))
+      .waitFor();
     await context.close();
   });
 
