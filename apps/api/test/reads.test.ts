@@ -201,6 +201,23 @@ describe('actions, timeline, as at, revisions', () => {
     expect(c.updates).toEqual([{ period: '2021/22 Q2' }]);
   });
 
+  it('counts the first revision from the start of the plan, a later one from its publication', async () => {
+    // 30 Sept 2021 is before the first revision was published (29 Oct 2021) but inside the plan
+    // period (from 13 May 2021): its commitments were already being delivered and reported on.
+    const counts = async (asAt: string) => {
+      const { body } = await t.gql(
+        `query($asAt: Date!) { plan(slug: "test-2021-29", asAt: $asAt) { rollUp { count } commitments(first: 10) { totalCount } } }`,
+        { variables: { asAt } },
+      );
+      expect(body.errors).toBeUndefined();
+      return [body.data?.plan.rollUp.count, body.data?.plan.commitments.totalCount];
+    };
+    expect(await counts('2021-05-12')).toEqual([0, 0]);
+    expect(await counts('2021-09-30')).toEqual([4, 4]);
+    expect(await counts('2024-06-30')).toEqual([4, 4]);
+    expect(await counts('2024-07-01')).toEqual([8, 8]);
+  });
+
   it('compares revisions', async () => {
     const { body } = await t.gql(`{
       plan(slug: "test-2021-29") {

@@ -8,6 +8,7 @@
 import {
   fromDbDate,
   fromDbDateOrNull,
+  onlyInForce,
   type PlanState,
   planState,
   planStateAsAt,
@@ -19,6 +20,7 @@ import {
   type LifecycleStatus,
   type PlanRollUp,
   type Rag,
+  revisionsInForceFrom,
 } from '@plan-tracker/domain';
 import type { Context } from '../context.js';
 import { prisma } from '../database.js';
@@ -136,27 +138,26 @@ async function loadSnapshot(
   historical: boolean,
 ): Promise<PlanSnapshot> {
   const db = prisma();
-  const [loaded, revisions] = await Promise.all([
+  const [loaded, plan] = await Promise.all([
     historical ? planStateAsAt(db, planId, asAt) : planState(db, planId),
     historical
-      ? db.planRevision.findMany({ where: { planId }, select: { id: true, publishedOn: true } })
-      : Promise.resolve([]),
+      ? db.plan.findUnique({
+          where: { id: planId },
+          select: {
+            periodStart: true,
+            revisions: { select: { id: true, publishedOn: true } },
+          },
+        })
+      : Promise.resolve(null),
   ]);
   if (!loaded) throw new Error(`Plan ${planId} vanished while being read`);
   let state: PlanState = loaded;
-  if (historical) {
-    // A commitment is in the plan from the publication of the revision that introduced it.
-    const published = new Map(revisions.map((r) => [r.id, fromDbDate(r.publishedOn)]));
-    const inForce = state.commitments.filter((c) => {
-      const on = published.get(c.introducedInRevisionId);
-      return on !== undefined && on <= asAt;
-    });
-    const ids = new Set(inForce.map((c) => c.id));
-    state = {
-      ...state,
-      commitments: inForce,
-      actions: state.actions.filter((a) => ids.has(a.commitmentId)),
-    };
+  if (plan) {
+    const inForceFrom = revisionsInForceFrom(
+      plan.revisions.map((r) => ({ id: r.id, publishedOn: fromDbDate(r.publishedOn) })),
+      fromDbDate(plan.periodStart),
+    );
+    state = onlyInForce(state, inForceFrom, asAt);
   }
   const figures = new Map<string, SnapshotFigures>();
   for (const row of [...state.commitments, ...state.actions]) {

@@ -15,7 +15,7 @@
  * whose creation is dated after it, does not exist yet. Rows with no `create` entry (loaded
  * before history was kept, e.g. the plan's commitments) exist at every date.
  */
-import { type IsoDate, isIsoDate, isoDateIn } from '@plan-tracker/domain';
+import { type IsoDate, isInForce, isIsoDate, isoDateIn } from '@plan-tracker/domain';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { fromDbDate } from './dates.js';
 import {
@@ -206,6 +206,23 @@ export async function planStatesAsAt(
       return state ? [state] : [];
     }),
   }));
+}
+
+/**
+ * The state with only the commitments in force at `date` (the domain's `isInForce`) and their
+ * actions: "as at" a date before a revision, its new commitments were not yet in the plan.
+ *
+ * @param inForceFrom - the domain's `revisionsInForceFrom` for the plan's revisions
+ */
+export function onlyInForce(
+  state: PlanState,
+  inForceFrom: ReadonlyMap<string, IsoDate>,
+  date: IsoDate,
+): PlanState {
+  const commitments = state.commitments.filter((c) => isInForce(c, inForceFrom, date));
+  if (commitments.length === state.commitments.length) return state;
+  const ids = new Set(commitments.map((c) => c.id));
+  return { ...state, commitments, actions: state.actions.filter((a) => ids.has(a.commitmentId)) };
 }
 
 interface HistoryStep {
