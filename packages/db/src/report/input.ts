@@ -11,9 +11,10 @@ import {
   planQuarters,
   type ReportInput,
   type ReportNote,
+  revisionsInForceFrom,
 } from '@plan-tracker/domain';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { type PlanState, planStatesAsAt, updatesInPeriod } from '../services/as-at.js';
+import { onlyInForce, type PlanState, planStatesAsAt, updatesInPeriod } from '../services/as-at.js';
 import { fromDbDate, toDbDate } from '../services/dates.js';
 
 /** Which report to gather. */
@@ -56,6 +57,7 @@ export async function loadReportInput(
     },
     include: {
       organisation: { select: { name: true } },
+      revisions: { select: { id: true, publishedOn: true } },
       priorities: {
         orderBy: { number: 'asc' },
         include: { themes: { orderBy: { position: 'asc' }, select: { id: true, title: true } } },
@@ -86,11 +88,16 @@ export async function loadReportInput(
   );
   if (!planStates)
     throw new ReportRequestError('PLAN_NOT_FOUND', `There is no plan "${request.planSlug}".`);
+  // Each quarter counts the commitments in the plan at its end: a revision adds and withdraws.
+  const inForceFrom = revisionsInForceFrom(
+    plan.revisions.map((r) => ({ id: r.id, publishedOn: fromDbDate(r.publishedOn) })),
+    planStart,
+  );
   const states = reported.map((quarter, index) => {
     const state = reportState(
       quarter.label,
       quarter.endDate,
-      planStates[index] as PlanState,
+      onlyInForce(planStates[index] as PlanState, inForceFrom, quarter.endDate),
       notes,
     );
     request.onProgress?.(index + 1, reported.length);
@@ -111,6 +118,7 @@ export async function loadReportInput(
     }),
   ]);
 
+  const inForceIds = new Set(states.at(-1)?.commitments.map((c) => c.id));
   return {
     organisation: { name: plan.organisation.name },
     plan: {
@@ -129,8 +137,10 @@ export async function loadReportInput(
     states,
     // Updates of the quarter dated within it: a late note filed against the quarter afterwards
     // is not what the quarter's report said.
+    // Only on commitments in the plan at the quarter's end, which the report lists.
     updates: updates
       .filter((u) => u.recordedOn >= period.startDate && u.recordedOn <= period.endDate)
+      .filter((u) => inForceIds.has(u.commitmentId))
       .map((u) => ({
         id: u.id,
         commitmentId: u.commitmentId,
