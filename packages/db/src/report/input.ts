@@ -135,9 +135,8 @@ export async function loadReportInput(
       themes: p.themes,
     })),
     states,
-    // Updates of the quarter dated within it: a late note filed against the quarter afterwards
-    // is not what the quarter's report said.
-    // Only on commitments in the plan at the quarter's end, which the report lists.
+    // Updates of the quarter dated within it (a late note filed against the quarter afterwards
+    // is not what the quarter's report said), on commitments in the plan at its end.
     updates: updates
       .filter((u) => u.recordedOn >= period.startDate && u.recordedOn <= period.endDate)
       .filter((u) => inForceIds.has(u.commitmentId))
