@@ -12,7 +12,6 @@ import type { Actor } from './actor.js';
 import { toDbDateOrNull } from './dates.js';
 import { syncCommitmentFigures } from './derived.js';
 import {
-  conflictError,
   notFoundError,
   type ServiceResult,
   validationError,
@@ -20,6 +19,7 @@ import {
 } from './errors.js';
 import { ACTION_STATE_FIELDS, type ActionRecord, actionRecord } from './records.js';
 import type { Changed } from './status.js';
+import { abortWithCurrent, assertVersion, loadAction } from './subject.js';
 import {
   abort,
   abortInvalid,
@@ -119,7 +119,7 @@ export async function updateAction(
 
   return runWrite(prisma, async (tx) => {
     const { record: current, planId } = await loadAction(tx, actor, args.id);
-    assertVersion(current, args.expectedVersion);
+    assertVersion('DeliveryAction', { ...current }, args.expectedVersion);
     if (current.archivedAt) abortInvalid([], 'This delivery action is archived and cannot change.');
     await assertPeriodsOpen(tx, actor.organisationId, [effective.period]);
     const next: ActionRecord = { ...current, ...patch };
@@ -162,7 +162,7 @@ export async function archiveAction(
 
   return runWrite(prisma, async (tx) => {
     const { record: current, planId } = await loadAction(tx, actor, args.id);
-    assertVersion(current, args.expectedVersion);
+    assertVersion('DeliveryAction', { ...current }, args.expectedVersion);
     if (current.archivedAt) abortInvalid([], 'This delivery action is already archived.');
     await assertPeriodsOpen(tx, actor.organisationId, [effective.period]);
     const record = await saveAction(tx, actor, args.id, args.expectedVersion, {
@@ -188,21 +188,6 @@ export async function archiveAction(
   });
 }
 
-async function loadAction(tx: Tx, actor: Actor, id: string) {
-  const row = await tx.deliveryAction.findFirst({
-    where: { id, organisationId: actor.organisationId },
-    include: { commitment: { select: { planId: true } } },
-  });
-  if (!row) abort(notFoundError('DeliveryAction', id));
-  return { record: actionRecord(row), planId: row.commitment.planId };
-}
-
-function assertVersion(current: ActionRecord, expectedVersion: number): void {
-  if (current.version !== expectedVersion) {
-    abort(conflictError('DeliveryAction', current.id, expectedVersion, { ...current }));
-  }
-}
-
 async function saveAction(
   tx: Tx,
   actor: Actor,
@@ -214,11 +199,6 @@ async function saveAction(
     where: { id, organisationId: actor.organisationId, version: expectedVersion },
     data: { ...data, version: { increment: 1 } },
   });
-  const row = await tx.deliveryAction.findFirst({
-    where: { id, organisationId: actor.organisationId },
-  });
-  if (!row) abort(notFoundError('DeliveryAction', id));
-  const record = actionRecord(row);
-  if (count === 0) abort(conflictError('DeliveryAction', id, expectedVersion, { ...record }));
-  return record;
+  if (count === 0) await abortWithCurrent(tx, actor, 'DeliveryAction', id, expectedVersion);
+  return actionRecord(await tx.deliveryAction.findUniqueOrThrow({ where: { id } }));
 }

@@ -48,6 +48,9 @@ export type LoadedSubject =
       readonly commitmentId: string;
     };
 
+/** A delivery action as loaded for a change. */
+export type LoadedAction = Extract<LoadedSubject, { kind: 'DeliveryAction' }>;
+
 /** Loads a commitment or action of the actor's organisation, or aborts with NOT_FOUND. */
 export async function loadSubject(
   tx: Tx,
@@ -55,29 +58,32 @@ export async function loadSubject(
   kind: SubjectKind,
   id: string,
 ): Promise<LoadedSubject> {
-  if (kind === 'Commitment') {
-    const row = await tx.commitment.findFirst({
-      where: { id, organisationId: actor.organisationId },
-    });
-    if (!row) abort(notFoundError('Commitment', id));
-    const activeActions = await tx.deliveryAction.count({
-      where: { commitmentId: id, archivedAt: null },
-    });
-    return {
-      kind,
-      record: commitmentRecord(row),
-      planId: row.planId,
-      commitmentId: row.id,
-      activeActions,
-    };
-  }
+  if (kind === 'DeliveryAction') return loadAction(tx, actor, id);
+  const row = await tx.commitment.findFirst({
+    where: { id, organisationId: actor.organisationId },
+  });
+  if (!row) abort(notFoundError('Commitment', id));
+  const activeActions = await tx.deliveryAction.count({
+    where: { commitmentId: id, archivedAt: null },
+  });
+  return {
+    kind,
+    record: commitmentRecord(row),
+    planId: row.planId,
+    commitmentId: row.id,
+    activeActions,
+  };
+}
+
+/** Loads a delivery action of the actor's organisation, or aborts with NOT_FOUND. */
+export async function loadAction(tx: Tx, actor: Actor, id: string): Promise<LoadedAction> {
   const row = await tx.deliveryAction.findFirst({
     where: { id, organisationId: actor.organisationId },
     include: { commitment: { select: { planId: true } } },
   });
   if (!row) abort(notFoundError('DeliveryAction', id));
   return {
-    kind,
+    kind: 'DeliveryAction',
     record: actionRecord(row),
     planId: row.commitment.planId,
     commitmentId: row.commitmentId,
