@@ -127,8 +127,8 @@ builder.mutationField('completeMilestone', (t) =>
   }),
 );
 
-// The patch is validated by the db service (its MilestonePatchSchema is built from the domain's
-// MilestoneInputSchema); its issues come back as ValidationError on `["input", field]`.
+// The patch is validated by the db service with the domain's MilestonePatchSchema; its issues
+// come back as ValidationError on `["input", field]`.
 const UpdateMilestoneInput = builder.inputType('UpdateMilestoneInput', {
   description: "A change to a milestone; at least one field. Validated by the domain's rules.",
   fields: (t) => ({

@@ -1,6 +1,11 @@
 // Creating, editing, completing and archiving the milestones of a delivery action.
-import { type IsoDate, IsoDateSchema, MilestoneInputSchema } from '@plan-tracker/domain';
-import { z } from 'zod';
+import {
+  type IsoDate,
+  IsoDateSchema,
+  MilestoneInputSchema,
+  MilestonePatchSchema,
+} from '@plan-tracker/domain';
+import type { z } from 'zod';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Actor } from './actor.js';
 import { toDbDate, toDbDateOrNull } from './dates.js';
@@ -30,18 +35,6 @@ import {
   type Tx,
   type VersionedArgs,
 } from './write.js';
-
-// TODO(domain): a MilestonePatchSchema beside MilestoneInputSchema; until then the patch is
-// built here from the input schema's own fields.
-const MilestonePatchSchema = z
-  .strictObject({
-    title: MilestoneInputSchema.shape.title.optional(),
-    dueDate: IsoDateSchema.optional(),
-    completedOn: IsoDateSchema.nullable().optional(),
-  })
-  .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
-    message: 'Nothing to change. Give at least one of title, due date or completion date.',
-  });
 
 export interface CreateMilestoneArgs {
   /** The domain's `MilestoneInput`. */

@@ -141,6 +141,19 @@ export const MilestoneInputSchema = z.strictObject({
 /** A new or replacement milestone, with defaults applied. */
 export type MilestoneInput = z.infer<typeof MilestoneInputSchema>;
 
+/** A change to a milestone: its title, due date or completion; at least one of them. */
+export const MilestonePatchSchema = z
+  .strictObject({
+    title: MilestoneInputSchema.shape.title.optional(),
+    dueDate: IsoDateSchema.optional(),
+    completedOn: IsoDateSchema.nullable().optional(),
+  })
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+    message: 'Nothing to change. Give at least one of title, due date or completion date.',
+  });
+/** A change to a milestone. */
+export type MilestonePatch = z.infer<typeof MilestonePatchSchema>;
+
 /** A measure's value for one reporting period. */
 export const MeasureValueInputSchema = z.strictObject({
   measureId: IdSchema,

@@ -10,6 +10,7 @@ import {
   DeliveryActionInputSchema,
   DeliveryActionPatchSchema,
   MeasureValueInputSchema,
+  MilestonePatchSchema,
   ProgressUpdateInputSchema,
   StatusChangeInputSchema,
 } from './inputs.js';
@@ -334,6 +335,17 @@ describe('DeliveryActionInputSchema and DeliveryActionPatchSchema', () => {
     expect(
       issuePaths(DeliveryActionPatchSchema, { startDate: '2022-01-02', dueDate: '2022-01-01' }),
     ).toEqual(['dueDate']);
+  });
+});
+
+describe('MilestonePatchSchema', () => {
+  it('changes title, due date or completion, at least one, and nothing else', () => {
+    expect(MilestonePatchSchema.parse({ completedOn: null })).toEqual({ completedOn: null });
+    expect(MilestonePatchSchema.safeParse({ dueDate: '2022-03-31' }).success).toBe(true);
+    expect(issuePaths(MilestonePatchSchema, {})).toEqual(['']);
+    expect(issuePaths(MilestonePatchSchema, { title: '' })).toEqual(['title']);
+    expect(issuePaths(MilestonePatchSchema, { dueDate: '2022-02-30' })).toEqual(['dueDate']);
+    expect(issuePaths(MilestonePatchSchema, { actionId: 'a1', title: 'x' })).toEqual(['']);
   });
 });
 
