@@ -6,12 +6,12 @@
  * page of commitments) take {@link commitmentFigures}, which today is one small query.
  */
 import {
-  fromDbDate,
   fromDbDateOrNull,
   onlyInForce,
   type PlanState,
   planState,
   planStateAsAt,
+  revisionsInForce,
   rollUpPlanState,
 } from '@plan-tracker/db';
 import {
@@ -20,7 +20,6 @@ import {
   type LifecycleStatus,
   type PlanRollUp,
   type Rag,
-  revisionsInForceFrom,
 } from '@plan-tracker/domain';
 import type { Context } from '../context.js';
 import { prisma } from '../database.js';
@@ -153,11 +152,7 @@ async function loadSnapshot(
   if (!loaded) throw new Error(`Plan ${planId} vanished while being read`);
   let state: PlanState = loaded;
   if (plan) {
-    const inForceFrom = revisionsInForceFrom(
-      plan.revisions.map((r) => ({ id: r.id, publishedOn: fromDbDate(r.publishedOn) })),
-      fromDbDate(plan.periodStart),
-    );
-    state = onlyInForce(state, inForceFrom, asAt);
+    state = onlyInForce(state, revisionsInForce(plan), asAt);
   }
   const figures = new Map<string, SnapshotFigures>();
   for (const row of [...state.commitments, ...state.actions]) {

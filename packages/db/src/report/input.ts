@@ -11,10 +11,15 @@ import {
   planQuarters,
   type ReportInput,
   type ReportNote,
-  revisionsInForceFrom,
 } from '@plan-tracker/domain';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { onlyInForce, type PlanState, planStatesAsAt, updatesInPeriod } from '../services/as-at.js';
+import {
+  onlyInForce,
+  type PlanState,
+  planStatesAsAt,
+  revisionsInForce,
+  updatesInPeriod,
+} from '../services/as-at.js';
 import { fromDbDate, toDbDate } from '../services/dates.js';
 
 /** Which report to gather. */
@@ -89,10 +94,7 @@ export async function loadReportInput(
   if (!planStates)
     throw new ReportRequestError('PLAN_NOT_FOUND', `There is no plan "${request.planSlug}".`);
   // Each quarter counts the commitments in the plan at its end: a revision adds and withdraws.
-  const inForceFrom = revisionsInForceFrom(
-    plan.revisions.map((r) => ({ id: r.id, publishedOn: fromDbDate(r.publishedOn) })),
-    planStart,
-  );
+  const inForceFrom = revisionsInForce(plan);
   const states = reported.map((quarter, index) => {
     const state = reportState(
       quarter.label,

@@ -15,7 +15,13 @@
  * whose creation is dated after it, does not exist yet. Rows with no `create` entry (loaded
  * before history was kept, e.g. the plan's commitments) exist at every date.
  */
-import { type IsoDate, isInForce, isIsoDate, isoDateIn } from '@plan-tracker/domain';
+import {
+  type IsoDate,
+  isInForce,
+  isIsoDate,
+  isoDateIn,
+  revisionsInForceFrom,
+} from '@plan-tracker/domain';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { fromDbDate } from './dates.js';
 import {
@@ -209,10 +215,24 @@ export async function planStatesAsAt(
 }
 
 /**
+ * When each revision of a plan holds (the domain's `revisionsInForceFrom`), from the plan's
+ * rows: `{ periodStart, revisions: { id, publishedOn } }` as Prisma reads them.
+ */
+export function revisionsInForce(plan: {
+  readonly periodStart: Date;
+  readonly revisions: readonly { readonly id: string; readonly publishedOn: Date }[];
+}): Map<string, IsoDate> {
+  return revisionsInForceFrom(
+    plan.revisions.map((r) => ({ id: r.id, publishedOn: fromDbDate(r.publishedOn) })),
+    fromDbDate(plan.periodStart),
+  );
+}
+
+/**
  * The state with only the commitments in force at `date` (the domain's `isInForce`) and their
  * actions: "as at" a date before a revision, its new commitments were not yet in the plan.
  *
- * @param inForceFrom - the domain's `revisionsInForceFrom` for the plan's revisions
+ * @param inForceFrom - {@link revisionsInForce} (the domain's `revisionsInForceFrom`)
  */
 export function onlyInForce(
   state: PlanState,
