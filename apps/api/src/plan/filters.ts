@@ -3,7 +3,7 @@
  * filters (status, RAG, overdue) are answered from the plan snapshot, so they agree with the
  * figures shown, "as at" dates included, and overdue is the domain's `isOverdue`, not a copy.
  */
-import type { Prisma } from '@plan-tracker/db';
+import { type Prisma, toDbDate } from '@plan-tracker/db';
 import { type IsoDate, isOverdue, type LifecycleStatus, type Rag } from '@plan-tracker/domain';
 import type { CommitmentFigures } from './snapshot.js';
 
@@ -44,16 +44,12 @@ export function idsPassingFigures(
   return passing;
 }
 
-function utc(date: IsoDate): Date {
-  return new Date(`${date}T00:00:00.000Z`);
-}
-
 /** The due-date range as a Prisma date filter, or undefined. */
 export function dueBetween(filter: WorkFilter): Prisma.DateTimeNullableFilter | undefined {
   if (!filter.dueFrom && !filter.dueTo) return undefined;
   return {
-    ...(filter.dueFrom ? { gte: utc(filter.dueFrom) } : {}),
-    ...(filter.dueTo ? { lte: utc(filter.dueTo) } : {}),
+    ...(filter.dueFrom ? { gte: toDbDate(filter.dueFrom) } : {}),
+    ...(filter.dueTo ? { lte: toDbDate(filter.dueTo) } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import {
   planStateAsAt,
   revisionsInForce,
   rollUpPlanState,
+  toDbDate,
 } from '@plan-tracker/db';
 import {
   type IsoDate,
@@ -60,6 +61,16 @@ export function today(ctx: Context): IsoDate {
 /** The date reads in this request are judged at. */
 export function effectiveDate(ctx: Context): IsoDate {
   return ctx.asAt ?? today(ctx);
+}
+
+/** The progress updates recorded by the request's "as at" date; all of them when live. */
+export function recordedByAsAt<T extends { readonly recordedOn: Date }>(
+  ctx: Context,
+  updates: T[],
+): T[] {
+  if (!ctx.asAt) return updates;
+  const end = toDbDate(ctx.asAt);
+  return updates.filter((u) => u.recordedOn <= end);
 }
 
 /** The plan's snapshot at the request's date, loaded once per request. */

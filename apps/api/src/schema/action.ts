@@ -19,7 +19,7 @@ import type { Context } from '../context.js';
 import { prisma } from '../database.js';
 import { NotFoundError } from '../errors.js';
 import { contains, dueBetween, idsPassingFigures } from '../plan/filters.js';
-import { planSnapshot, withSnapshot } from '../plan/snapshot.js';
+import { planSnapshot, recordedByAsAt, withSnapshot } from '../plan/snapshot.js';
 import { StatusChangeInput } from './commitment.js';
 import { MilestoneRef } from './milestone.js';
 import { LifecycleStatusEnum, RagEnum, SortDirectionEnum } from './scalars.js';
@@ -134,11 +134,7 @@ export const DeliveryActionRef = builder.prismaNode('DeliveryAction', {
           orderBy: [{ recordedOn: 'desc' as const }, { createdAt: 'desc' as const }],
         }),
       }),
-      resolve: (a, _args, ctx) => {
-        if (!ctx.asAt) return a.progressUpdates;
-        const end = new Date(`${ctx.asAt}T00:00:00.000Z`);
-        return a.progressUpdates.filter((u) => u.recordedOn <= end);
-      },
+      resolve: (a, _args, ctx) => recordedByAsAt(ctx, a.progressUpdates),
     }),
   }),
 });

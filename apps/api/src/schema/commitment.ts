@@ -8,7 +8,12 @@ import type { Context } from '../context.js';
 import { prisma } from '../database.js';
 import { NotFoundError } from '../errors.js';
 import { contains, dueBetween, idsPassingFigures } from '../plan/filters.js';
-import { commitmentFigures, withCommitmentFigures, withSnapshot } from '../plan/snapshot.js';
+import {
+  commitmentFigures,
+  recordedByAsAt,
+  withCommitmentFigures,
+  withSnapshot,
+} from '../plan/snapshot.js';
 import { DeliveryActionRef } from './action.js';
 import { RollUpType } from './rollup.js';
 import {
@@ -132,11 +137,7 @@ export const CommitmentRef = builder.prismaNode('Commitment', {
           orderBy: [{ recordedOn: 'desc' as const }, { createdAt: 'desc' as const }],
         }),
       }),
-      resolve: (c, _args, ctx) => {
-        if (!ctx.asAt) return c.progressUpdates;
-        const end = new Date(`${ctx.asAt}T00:00:00.000Z`);
-        return c.progressUpdates.filter((u) => u.recordedOn <= end);
-      },
+      resolve: (c, _args, ctx) => recordedByAsAt(ctx, c.progressUpdates),
     }),
     rollUp: t.field({
       type: RollUpType,

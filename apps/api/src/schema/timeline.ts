@@ -1,6 +1,6 @@
 // The plan against its financial-year timeline: every quarter of the plan period (2021/22 Q1 to
 // 2028/29 Q4 for Dorset, from the domain's planQuarters), what fell due and what was updated.
-import { fromDbDate } from '@plan-tracker/db';
+import { fromDbDate, toDbDate } from '@plan-tracker/db';
 import { type FinancialQuarter, planQuarters } from '@plan-tracker/domain';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
@@ -20,13 +20,9 @@ interface Timeline {
   readonly quarters: TimelineQuarter[];
 }
 
-function utc(date: string): Date {
-  return new Date(`${date}T00:00:00.000Z`);
-}
-
 /** Updates recorded by the plan's date fall in a quarter; later ones are not shown as at it. */
 function recordedBy(ctx: Context, quarter: FinancialQuarter): Date {
-  return utc(ctx.asAt && ctx.asAt < quarter.endDate ? ctx.asAt : quarter.endDate);
+  return toDbDate(ctx.asAt && ctx.asAt < quarter.endDate ? ctx.asAt : quarter.endDate);
 }
 
 /** Update counts by period label, once per plan per request. */
@@ -36,7 +32,7 @@ function updateCounts(ctx: Context, planId: string): Promise<Map<string, number>
       by: ['period'],
       where: {
         commitment: { planId },
-        ...(ctx.asAt ? { recordedOn: { lte: utc(ctx.asAt) } } : {}),
+        ...(ctx.asAt ? { recordedOn: { lte: toDbDate(ctx.asAt) } } : {}),
       },
       _count: { _all: true },
     });
@@ -85,7 +81,7 @@ const TimelineQuarterType = builder.objectRef<TimelineQuarter>('TimelineQuarter'
           ...query,
           where: {
             planId: q.planId,
-            dueDate: { gte: utc(q.quarter.startDate), lte: utc(q.quarter.endDate) },
+            dueDate: { gte: toDbDate(q.quarter.startDate), lte: toDbDate(q.quarter.endDate) },
           },
           orderBy: [{ dueDate: 'asc' }, { code: 'asc' }],
         }),
@@ -100,7 +96,7 @@ const TimelineQuarterType = builder.objectRef<TimelineQuarter>('TimelineQuarter'
           where: {
             commitment: { planId: q.planId },
             archivedAt: null,
-            dueDate: { gte: utc(q.quarter.startDate), lte: utc(q.quarter.endDate) },
+            dueDate: { gte: toDbDate(q.quarter.startDate), lte: toDbDate(q.quarter.endDate) },
           },
           orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
         }),
