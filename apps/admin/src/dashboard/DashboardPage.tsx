@@ -78,6 +78,38 @@ function ragCount(rollUp: RollUp | null | undefined, rag: RagKey): number {
   return rollUp?.byRag?.find((r) => r.rag === rag)?.count ?? 0;
 }
 
+/** A row's status counts, rating counts and progress against time, as three table cells. */
+function RollUpCells({
+  rollUp,
+  period,
+  asAt,
+  label,
+}: {
+  rollUp: RollUp | null | undefined;
+  period: { start: string; end: string };
+  asAt: string;
+  label: string;
+}) {
+  return (
+    <>
+      <td className="govuk-table__cell">
+        <StatusCounts rollUp={rollUp} />
+      </td>
+      <td className="govuk-table__cell">
+        <RagCounts rollUp={rollUp} />
+      </td>
+      <td className="govuk-table__cell">
+        <ProgressAgainstTime
+          progressPercent={rollUp?.progressPercent}
+          period={period}
+          asAt={asAt}
+          label={label}
+        />
+      </td>
+    </>
+  );
+}
+
 function StatusCounts({ rollUp }: { rollUp: RollUp | null | undefined }) {
   const rows = (rollUp?.byStatus ?? []).filter((s) => s.status && (s.count ?? 0) > 0);
   if (rows.length === 0) return <>None</>;
@@ -249,20 +281,12 @@ export function DashboardPage() {
                   {priority.rollUp?.count ?? 0} commitments
                 </p>
               </th>
-              <td className="govuk-table__cell">
-                <StatusCounts rollUp={priority.rollUp} />
-              </td>
-              <td className="govuk-table__cell">
-                <RagCounts rollUp={priority.rollUp} />
-              </td>
-              <td className="govuk-table__cell">
-                <ProgressAgainstTime
-                  progressPercent={priority.rollUp?.progressPercent}
-                  period={period}
-                  asAt={plan.asAt as string}
-                  label={`Priority ${priority.number}`}
-                />
-              </td>
+              <RollUpCells
+                rollUp={priority.rollUp}
+                period={period}
+                asAt={plan.asAt as string}
+                label={`Priority ${priority.number}`}
+              />
               <td className="govuk-table__cell govuk-table__cell--numeric">
                 {priority.rollUp?.overdue ? (
                   <a className="govuk-link" href="#overdue">
@@ -286,20 +310,12 @@ export function DashboardPage() {
                   {section.rollUp?.count ?? 0} cross-cutting commitments
                 </p>
               </th>
-              <td className="govuk-table__cell">
-                <StatusCounts rollUp={section.rollUp} />
-              </td>
-              <td className="govuk-table__cell">
-                <RagCounts rollUp={section.rollUp} />
-              </td>
-              <td className="govuk-table__cell">
-                <ProgressAgainstTime
-                  progressPercent={section.rollUp?.progressPercent}
-                  period={period}
-                  asAt={plan.asAt as string}
-                  label={SECTION_NAMES[section.section ?? ''] ?? 'Section'}
-                />
-              </td>
+              <RollUpCells
+                rollUp={section.rollUp}
+                period={period}
+                asAt={plan.asAt as string}
+                label={SECTION_NAMES[section.section ?? ''] ?? 'Section'}
+              />
               <td className="govuk-table__cell govuk-table__cell--numeric">
                 {section.rollUp?.overdue ?? 0}
               </td>
