@@ -3,6 +3,7 @@
 
 import type PrismaTypes from '@plan-tracker/db/pothos-types';
 import { getDatamodel } from '@plan-tracker/db/pothos-types';
+import { canSeeInternal, isMemberOf } from '@plan-tracker/domain';
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import ErrorsPlugin from '@pothos/plugin-errors';
@@ -10,10 +11,9 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
-import { canSeeInternal, isMemberOf } from './access/rules.js';
 import type { Context } from './context.js';
 import { prisma } from './database.js';
-import { ValidationError } from './errors.js';
+import { invalidInput } from './errors.js';
 
 /** Largest page a connection returns; a larger `first`/`last` is rejected (see protection/). */
 export const MAX_PAGE_SIZE = 100;
@@ -65,8 +65,8 @@ export const builder = new SchemaBuilder<{
     }),
   },
   prisma: {
-    // A function of the context, so the client never becomes part of the context type.
-    client: () => prisma(),
+    // The client of the API serving the request (database.ts), never a module-level one.
+    client: (ctx) => prisma(ctx),
     dmmf: getDatamodel(),
     exposeDescriptions: false,
     filterConnectionTotalCount: true,
@@ -117,7 +117,7 @@ export const builder = new SchemaBuilder<{
   validation: {
     // Zod's issues become the schema's typed ValidationError (field path and message).
     validationError: (result) =>
-      new ValidationError(
+      invalidInput(
         result.issues.map((issue) => ({
           path: (issue.path ?? []).map((part) =>
             String(typeof part === 'object' && part !== null ? part.key : part),

@@ -1,9 +1,12 @@
 /**
- * What every resolver receives. The Prisma client is not here on purpose (see database.ts);
- * neither is the raw request beyond what auth and cookies need.
+ * What every resolver receives. The Prisma client travels under a key private to database.ts
+ * (read it with `prisma(ctx)`); the raw request is not here beyond what auth and cookies need.
+ * Nothing here changes while the request runs but the cookies to set and the memo: the "as at"
+ * date a plan is read at travels with the plan's objects (plan/as-at.ts), not in the context.
  */
+import type { Caller } from '@plan-tracker/domain';
 import type { Logger } from 'pino';
-import type { Caller } from './access/caller.js';
+import type { WithDatabase } from './database.js';
 import type { RequestCache } from './plan/request-cache.js';
 
 /** A cookie to set on the response (sign-in, sign-out). */
@@ -14,7 +17,7 @@ export interface CookieToSet {
   readonly maxAge: number;
 }
 
-export interface Context {
+export interface Context extends WithDatabase {
   /** Correlates the response, the logs and masked errors. */
   readonly requestId: string;
   readonly caller: Caller;
@@ -27,9 +30,4 @@ export interface Context {
   readonly sessionHours: number;
   /** Per-request memo of plan-wide reads (roll-ups, state as at a date), so nothing is loaded twice. */
   readonly cache: RequestCache;
-  /**
-   * The "as at" date the plan was asked for (`plan(slug:, asAt:)`), or `null` for now. One per
-   * request: a second `plan` with another date is refused.
-   */
-  asAt: string | null;
 }

@@ -1,99 +1,65 @@
 /**
- * Expected failures of mutations, as classes the errors plugin turns into typed results. Each
- * has a stable `code` that clients branch on; messages are for people. Made by the small
- * factories at the bottom (from the db services' failures), never ad hoc.
+ * Expected failures of mutations, as classes the errors plugin turns into typed results. There
+ * is one vocabulary, the domain's (`FAILURE_CODES` and its failure types): each class here
+ * wraps one domain failure and exists only because Pothos' errors plugin maps classes to
+ * GraphQL types. Made from a failure with {@link apiError}, never ad hoc.
  */
+import {
+  type ConflictFailure,
+  FAILURE_CODES,
+  type FailureCode,
+  type ForbiddenFailure,
+  type NotFoundFailure,
+  type PeriodClosedFailure,
+  type ServiceError,
+  type TransitionFailure,
+  type ValidationFailure,
+  type ValidationIssue,
+  validationError,
+} from '@plan-tracker/domain';
 
-/** Stable codes of expected failures. Never renamed or reused. */
-export const ERROR_CODES = [
-  'VALIDATION',
-  'CONFLICT',
-  'NOT_FOUND',
-  'FORBIDDEN',
-  'PERIOD_CLOSED',
-  'TRANSITION',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/** The stable codes of expected failures: the domain's registry. */
+export const ERROR_CODES = Object.keys(FAILURE_CODES) as FailureCode[];
+export type ErrorCode = FailureCode;
 
-/** Base of every expected failure. */
-export abstract class ApiError extends Error {
-  abstract readonly code: ErrorCode;
+/** Base of every expected failure: the domain failure it carries. */
+export abstract class ApiError<F extends ServiceError = ServiceError> extends Error {
+  constructor(readonly failure: F) {
+    super(failure.message);
+  }
+  get code(): F['code'] {
+    return this.failure.code;
+  }
 }
 
 /** One broken rule on one input field. */
-export interface FieldIssue {
-  /** e.g. `['input', 'evidence', '0', 'url']`; `[]` for the input as a whole. */
-  readonly path: readonly string[];
-  readonly message: string;
-}
+export type FieldIssue = ValidationIssue;
 
-export class ValidationError extends ApiError {
-  readonly code = 'VALIDATION' as const;
-  constructor(readonly issues: readonly FieldIssue[]) {
-    const first = issues[0]?.message ?? 'The input is not valid.';
-    super(issues.length > 1 ? `${first} (and ${issues.length - 1} more)` : first);
-    this.name = 'ValidationError';
+export class ValidationError extends ApiError<ValidationFailure> {
+  override readonly name = 'ValidationError';
+  get issues(): readonly FieldIssue[] {
+    return this.failure.issues;
   }
 }
 
-export class ConflictError extends ApiError {
-  readonly code = 'CONFLICT' as const;
-  constructor(
-    message: string,
-    readonly currentVersion: number,
-    /** The record as it is now, for the client to show and retry. */
-    readonly current: Readonly<Record<string, unknown>>,
-  ) {
-    super(message);
-    this.name = 'ConflictError';
-  }
+export class ConflictError extends ApiError<ConflictFailure> {
+  override readonly name = 'ConflictError';
 }
 
-export class NotFoundError extends ApiError {
-  readonly code = 'NOT_FOUND' as const;
-  constructor(
-    readonly entity: string,
-    readonly id: string,
-  ) {
-    super(`There is no ${entity} with id ${id} that you can see.`);
-    this.name = 'NotFoundError';
-  }
+export class NotFoundError extends ApiError<NotFoundFailure> {
+  override readonly name = 'NotFoundError';
 }
 
-export class ForbiddenError extends ApiError {
-  readonly code = 'FORBIDDEN' as const;
-  constructor(reason: string) {
-    super(`You cannot do this: ${reason}`);
-    this.name = 'ForbiddenError';
-  }
+export class ForbiddenError extends ApiError<ForbiddenFailure> {
+  override readonly name = 'ForbiddenError';
 }
 
-export class PeriodClosedError extends ApiError {
-  readonly code = 'PERIOD_CLOSED' as const;
-  constructor(
-    readonly period: string,
-    message?: string,
-  ) {
-    super(
-      message ??
-        `The reporting period ${period} is closed, so its records cannot change. Ask an administrator, or date the change in an open period.`,
-    );
-    this.name = 'PeriodClosedError';
-  }
+export class PeriodClosedError extends ApiError<PeriodClosedFailure> {
+  override readonly name = 'PeriodClosedError';
 }
 
-export class TransitionError extends ApiError {
-  readonly code = 'TRANSITION' as const;
-  constructor(
-    message: string,
-    readonly transitionCode: string,
-    readonly from: string,
-    readonly to: string,
-    readonly allowed: readonly string[],
-  ) {
-    super(message);
-    this.name = 'TransitionError';
-  }
+export class TransitionError extends ApiError<TransitionFailure> {
+  override readonly name = 'TransitionError';
 }
 
 /** The error classes every mutation may return. */
@@ -105,3 +71,26 @@ export const MUTATION_ERRORS = [
   PeriodClosedError,
   TransitionError,
 ] as const;
+
+/** The class of each code. */
+const CLASSES = {
+  VALIDATION: ValidationError,
+  CONFLICT: ConflictError,
+  NOT_FOUND: NotFoundError,
+  FORBIDDEN: ForbiddenError,
+  PERIOD_CLOSED: PeriodClosedError,
+  TRANSITION: TransitionError,
+} as const satisfies Record<FailureCode, unknown>;
+
+type ClassOf<F extends ServiceError> = InstanceType<(typeof CLASSES)[F['code']]>;
+
+/** The schema's typed error for a domain failure. */
+export function apiError<F extends ServiceError>(failure: F): ClassOf<F> {
+  const Class = CLASSES[failure.code] as unknown as new (failure: F) => ClassOf<F>;
+  return new Class(failure);
+}
+
+/** A ValidationError from issues whose paths name the input fields. */
+export function invalidInput(issues: readonly ValidationIssue[]): ValidationError {
+  return apiError(validationError([...issues]));
+}

@@ -2,7 +2,7 @@
  * The plan delivery tracker's GraphQL API: `createApi` for the yoga instance on a database,
  * `startServer` for the HTTP server (GraphQL, health checks, the admin app's files).
  */
-export { API_KEY_SCOPES, type ApiKeyScope, type Caller } from './access/caller.js';
+export { API_KEY_SCOPES, type ApiKeyScope, type Caller } from '@plan-tracker/domain';
 export {
   DEMO_PASSWORD,
   DEMO_USERS,

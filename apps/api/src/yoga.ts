@@ -17,7 +17,7 @@ import { apiKeyFrom, identify } from './auth/identify.js';
 import { TokenBucketLimiter } from './auth/rate-limit.js';
 import { apiKeyPrefix, sessionCookie } from './auth/tokens.js';
 import type { Context, CookieToSet } from './context.js';
-import { setPrisma } from './database.js';
+import { withDatabase } from './database.js';
 import { type ApiEnv, parseApiEnv } from './env.js';
 import { createLogger } from './logger.js';
 import { RequestCache } from './plan/request-cache.js';
@@ -151,7 +151,6 @@ export function createApi(options: CreateApiOptions): Api {
   const env = options.env ?? parseApiEnv();
   const logger = options.logger ?? createLogger(env.logLevel);
   const limiter = options.limiter ?? new TokenBucketLimiter(env.apiKeyRequestsPerMinute);
-  setPrisma(options.prisma);
   const production = env.nodeEnv === 'production';
 
   const yoga = createYoga<Record<string, unknown>, Context>({
@@ -187,16 +186,18 @@ export function createApi(options: CreateApiOptions): Api {
           extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: state.requestId },
         });
       });
-      return {
-        requestId: state.requestId,
-        caller,
-        log: logger.child({ requestId: state.requestId }),
-        cookies: state.cookies,
-        cookieSecure: env.cookieSecure,
-        sessionHours: env.sessionHours,
-        cache: new RequestCache(),
-        asAt: null,
-      };
+      return withDatabase(
+        {
+          requestId: state.requestId,
+          caller,
+          log: logger.child({ requestId: state.requestId }),
+          cookies: state.cookies,
+          cookieSecure: env.cookieSecure,
+          sessionHours: env.sessionHours,
+          cache: new RequestCache(),
+        },
+        options.prisma,
+      );
     },
   });
   return { yoga, logger, env, limiter };

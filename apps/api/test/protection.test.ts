@@ -3,7 +3,6 @@
 
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { prisma } from '../src/database.js';
 import { parseApiEnv } from '../src/env.js';
 import { type Api, createApi } from '../src/yoga.js';
 import { startTestApi, type TestApi } from './support/api.js';
@@ -16,7 +15,7 @@ afterAll(() => t?.close());
 
 /** Counts Prisma calls while `run` runs: a refused query must make none. */
 async function queriesDuring(run: () => Promise<unknown>): Promise<number> {
-  const client = prisma();
+  const client = t.database.prisma;
   const spy = vi.spyOn(client.plan, 'findFirst');
   const spyCommitments = vi.spyOn(client.commitment, 'findMany');
   try {
@@ -130,7 +129,7 @@ describe('CSRF', () => {
 
 describe('errors and requests', () => {
   it('masks an internal error and logs it with the request id', async () => {
-    const client = prisma();
+    const client = t.database.prisma;
     const spy = vi
       .spyOn(client.plan, 'findFirst')
       .mockRejectedValueOnce(new Error('connection reset by db-host-7'));

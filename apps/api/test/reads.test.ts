@@ -201,6 +201,29 @@ describe('actions, timeline, as at, revisions', () => {
     expect(c.updates).toEqual([{ period: '2021/22 Q2' }]);
   });
 
+  it('answers two plans at two dates in one request, each at its own date', async () => {
+    const { body } = await t.gql(`{
+      then: plan(slug: "test-2021-29", asAt: "2021-11-30") {
+        asAt rollUp { count } commitments(first: 10) { totalCount }
+        priorities { themes { commitments { code status progressPercent updates { period } } } }
+      }
+      now: plan(slug: "test-2021-29") {
+        asAt rollUp { count } commitments(first: 10) { totalCount }
+        priorities { themes { commitments { code status progressPercent updates { period } } } }
+      }
+    }`);
+    expect(body.errors).toBeUndefined();
+    const { then, now } = body.data ?? {};
+    expect(then.asAt).toBe('2021-11-30');
+    expect(now.asAt).not.toBe('2021-11-30');
+    expect([then.rollUp.count, then.commitments.totalCount]).toEqual([4, 4]);
+    expect([now.rollUp.count, now.commitments.totalCount]).toEqual([8, 8]);
+    const first = (plan: typeof then) =>
+      plan.priorities[0].themes[0].commitments.find((c: { code: string }) => c.code === '1.1.2');
+    expect(first(then)).toMatchObject({ progressPercent: 10, updates: [{ period: '2021/22 Q2' }] });
+    expect(first(now).updates.length).toBeGreaterThan(1);
+  });
+
   it('counts the first revision from the start of the plan, a later one from its publication', async () => {
     // 30 Sept 2021 is before the first revision was published (29 Oct 2021) but inside the plan
     // period (from 13 May 2021): its commitments were already being delivered and reported on.

@@ -155,6 +155,46 @@ describe('other writes', () => {
     });
   });
 
+  it("shows a conflict's current record with the caller's field permissions: no staff-only field for an API key", async () => {
+    const admin = await t.signIn('admin@test.example');
+    const key = await t.gql(
+      'mutation { createApiKey(input: { name: "Partner", scopes: [READ, WRITE_UPDATES] }) { ... on CreatedApiKey { secret } } }',
+      { cookie: admin },
+    );
+    const secret = key.body.data?.createApiKey.secret;
+    // Commitment 4 has figures set by hand with a reason (the test above): a staff-only field.
+    const commitment = t.id('Commitment', t.fixture.commitmentIds[4] ?? '');
+    const STALE = `mutation($s: ID!, $input: ProgressUpdateInput!) {
+      addProgressUpdate(subject: $s, expectedVersion: 1, input: $input) {
+        __typename
+        ... on ConflictError {
+          code currentVersion
+          current { __typename ... on Commitment { code statusOverrideReason version } }
+        }
+      }
+    }`;
+    const variables = {
+      s: commitment,
+      input: { period: '2024/25 Q1', recordedOn: '2024-06-30', narrative: 'Late news.' },
+    };
+    const asKey = await t.gql(STALE, { variables, apiKey: secret });
+    expect(JSON.stringify(asKey.body)).not.toContain('Board decision');
+    const conflict = asKey.body.data?.addProgressUpdate;
+    expect(conflict).toMatchObject({
+      __typename: 'ConflictError',
+      code: 'CONFLICT',
+      current: { __typename: 'Commitment', statusOverrideReason: null, version: null },
+    });
+    expect(conflict.currentVersion).toBeGreaterThan(1);
+    expect(conflict.current.code).toMatch(/^\d+\.\d+\.\d+$/);
+    // Staff of the organisation see the same record with its internal fields.
+    const asStaff = await t.gql(STALE, { variables, cookie: editor });
+    expect(asStaff.body.data?.addProgressUpdate.current).toMatchObject({
+      statusOverrideReason: 'Board decision',
+      version: conflict.currentVersion,
+    });
+  });
+
   it('refuses an update in a closed period with PeriodClosedError', async () => {
     const { body } = await t.gql(
       `mutation($s: ID!) { addProgressUpdate(subject: $s, expectedVersion: 3, input: { period: "2021/22 Q1", recordedOn: "2021-06-30", narrative: "Late" }) {

@@ -7,8 +7,10 @@
  *
  * @packageDocumentation
  */
+export * from './access/index.js';
 export * from './dorset/index.js';
 export * from './errors.js';
+export * from './failures.js';
 export * from './importer/index.js';
 export * from './model/index.js';
 export * from './report/index.js';

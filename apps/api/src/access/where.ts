@@ -4,8 +4,8 @@
  * rules in rules.ts; no database is touched here.
  */
 import type { Prisma } from '@plan-tracker/db';
-import type { Caller } from './caller.js';
-import { visibleOrganisationId } from './rules.js';
+import type { Caller } from '@plan-tracker/domain';
+import { visibleOrganisationId } from '@plan-tracker/domain';
 
 /** Plans the caller may see: published ones, and every plan of the caller's organisation. */
 export function visiblePlanWhere(caller: Caller): Prisma.PlanWhereInput {

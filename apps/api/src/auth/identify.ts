@@ -4,7 +4,7 @@
  * caller then sees what the public sees, and writes are refused.
  */
 import type { PrismaClient } from '@plan-tracker/db';
-import { ANONYMOUS, API_KEY_SCOPES, type ApiKeyScope, type Caller } from '../access/caller.js';
+import { ANONYMOUS, API_KEY_SCOPES, type ApiKeyScope, type Caller } from '@plan-tracker/domain';
 import {
   apiKeyPrefix,
   INSECURE_SESSION_COOKIE,

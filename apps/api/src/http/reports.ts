@@ -16,6 +16,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PrismaClient } from '@plan-tracker/db';
+import type { Caller } from '@plan-tracker/domain';
 import {
   isOpenDataFormat,
   isReportFormat,
@@ -27,7 +28,6 @@ import {
   reportFileName,
 } from '@plan-tracker/domain';
 import type { Logger } from 'pino';
-import type { Caller } from '../access/caller.js';
 import { apiKeyFrom, identify } from '../auth/identify.js';
 import type { TokenBucketLimiter } from '../auth/rate-limit.js';
 import { apiKeyPrefix } from '../auth/tokens.js';

@@ -17,10 +17,10 @@ import {
 } from '@plan-tracker/db';
 import {
   type IsoDate,
-  isoDateIn,
   type LifecycleStatus,
   type PlanRollUp,
   type Rag,
+  todayInPlanTimeZone,
 } from '@plan-tracker/domain';
 import type { Context } from '../context.js';
 import { prisma } from '../database.js';
@@ -55,29 +55,35 @@ export interface PlanSnapshot extends CommitmentFigures {
  * plan tree (formatting a date in a time zone is slow), and one request never straddles midnight.
  */
 export function today(ctx: Context): IsoDate {
-  return ctx.cache.value('today', () => isoDateIn(new Date(), 'Europe/London'));
+  return ctx.cache.value('today', () => todayInPlanTimeZone());
 }
 
-/** The date reads in this request are judged at. */
-export function effectiveDate(ctx: Context): IsoDate {
-  return ctx.asAt ?? today(ctx);
+/** The date figures are judged at: the "as at" date asked for (see plan/as-at.ts), or today. */
+export function effectiveDate(ctx: Context, asAt: IsoDate | null): IsoDate {
+  return asAt ?? today(ctx);
 }
 
-/** The progress updates recorded by the request's "as at" date; all of them when live. */
+/** The progress updates recorded by the "as at" date; all of them when live. */
 export function recordedByAsAt<T extends { readonly recordedOn: Date }>(
-  ctx: Context,
+  asAt: IsoDate | null,
   updates: T[],
 ): T[] {
-  if (!ctx.asAt) return updates;
-  const end = toDbDate(ctx.asAt);
+  if (!asAt) return updates;
+  const end = toDbDate(asAt);
   return updates.filter((u) => u.recordedOn <= end);
 }
 
-/** The plan's snapshot at the request's date, loaded once per request. */
-export function planSnapshot(ctx: Context, planId: string): Promise<PlanSnapshot> {
-  const asAt = effectiveDate(ctx);
-  const historical = ctx.asAt !== null && ctx.asAt < today(ctx);
-  return ctx.cache.memo(snapshotKey(planId, asAt), () => loadSnapshot(planId, asAt, historical));
+/** The plan's snapshot at a date (`null`: live), loaded once per request and date. */
+export function planSnapshot(
+  ctx: Context,
+  planId: string,
+  asked: IsoDate | null,
+): Promise<PlanSnapshot> {
+  const asAt = effectiveDate(ctx, asked);
+  const historical = asked !== null && asked < today(ctx);
+  return ctx.cache.memo(snapshotKey(planId, asAt), () =>
+    loadSnapshot(ctx, planId, asAt, historical),
+  );
 }
 
 function snapshotKey(planId: string, asAt: IsoDate): string {
@@ -91,23 +97,25 @@ function snapshotKey(planId: string, asAt: IsoDate): string {
 export function withSnapshot<T>(
   ctx: Context,
   planId: string,
+  asked: IsoDate | null,
   use: (snapshot: PlanSnapshot) => T,
 ): T | Promise<T> {
-  const ready = ctx.cache.ready<PlanSnapshot>(snapshotKey(planId, effectiveDate(ctx)));
-  return ready ? use(ready) : planSnapshot(ctx, planId).then(use);
+  const ready = ctx.cache.ready<PlanSnapshot>(snapshotKey(planId, effectiveDate(ctx, asked)));
+  return ready ? use(ready) : planSnapshot(ctx, planId, asked).then(use);
 }
 
 /** `use` applied to the figures of the plan's commitments; at once when they are loaded. */
 export function withCommitmentFigures<T>(
   ctx: Context,
   planId: string,
+  asked: IsoDate | null,
   use: (figures: CommitmentFigures) => T,
 ): T | Promise<T> {
-  const asAt = effectiveDate(ctx);
+  const asAt = effectiveDate(ctx, asked);
   const ready =
     ctx.cache.ready<CommitmentFigures>(snapshotKey(planId, asAt)) ??
     ctx.cache.ready<CommitmentFigures>(figuresKey(planId, asAt));
-  return ready ? use(ready) : commitmentFigures(ctx, planId).then(use);
+  return ready ? use(ready) : commitmentFigures(ctx, planId, asked).then(use);
 }
 
 function figuresKey(planId: string, asAt: IsoDate): string {
@@ -120,12 +128,18 @@ function figuresKey(planId: string, asAt: IsoDate): string {
  * roll-ups. A past date needs the history replayed, so it is the snapshot; so is a request that
  * has asked for the snapshot already (a plan tree with roll-ups), which holds the same figures.
  */
-export function commitmentFigures(ctx: Context, planId: string): Promise<CommitmentFigures> {
-  const asAt = effectiveDate(ctx);
-  const historical = ctx.asAt !== null && ctx.asAt < today(ctx);
-  if (historical || ctx.cache.has(snapshotKey(planId, asAt))) return planSnapshot(ctx, planId);
+export function commitmentFigures(
+  ctx: Context,
+  planId: string,
+  asked: IsoDate | null,
+): Promise<CommitmentFigures> {
+  const asAt = effectiveDate(ctx, asked);
+  const historical = asked !== null && asked < today(ctx);
+  if (historical || ctx.cache.has(snapshotKey(planId, asAt))) {
+    return planSnapshot(ctx, planId, asked);
+  }
   return ctx.cache.memo(figuresKey(planId, asAt), async () => {
-    const rows = await prisma().commitment.findMany({
+    const rows = await prisma(ctx).commitment.findMany({
       where: { planId },
       select: { id: true, status: true, rag: true, progressPercent: true, dueDate: true },
     });
@@ -143,11 +157,12 @@ export function commitmentFigures(ctx: Context, planId: string): Promise<Commitm
 }
 
 async function loadSnapshot(
+  ctx: Context,
   planId: string,
   asAt: IsoDate,
   historical: boolean,
 ): Promise<PlanSnapshot> {
-  const db = prisma();
+  const db = prisma(ctx);
   const [loaded, plan] = await Promise.all([
     historical ? planStateAsAt(db, planId, asAt) : planState(db, planId),
     historical

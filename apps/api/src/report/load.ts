@@ -11,16 +11,17 @@ import {
   type PrismaClient,
   ReportRequestError,
 } from '@plan-tracker/db';
+import type { Caller } from '@plan-tracker/domain';
 import {
   buildMonitoringReport,
   buildOpenData,
+  canSeeInternal,
   type MonitoringReport,
   type OpenData,
   publicMonitoringReport,
   tryPeriodFromLabel,
+  visibleOrganisationId,
 } from '@plan-tracker/domain';
-import type { Caller } from '../access/caller.js';
-import { canSeeInternal, visibleOrganisationId } from '../access/rules.js';
 import { visiblePlanWhere } from '../access/where.js';
 
 /** A plan, as far as reports need it. */

@@ -1,23 +1,27 @@
 // Delivery actions: the delivery plan's units of work under a commitment; and the plan's
 // filtered, ordered `actions` connection.
+
 import {
   archiveAction,
   changeActionStatus,
   createAction,
+  fromDbDateOrNull,
   type Prisma,
   updateAction,
 } from '@plan-tracker/db';
 import {
+  canSeeInternal,
   DeliveryActionInputSchema,
   DeliveryActionPatchSchema,
+  happenedBy,
+  type IsoDate,
   isOverdue,
 } from '@plan-tracker/domain';
-import { canSeeInternal } from '../access/rules.js';
 import { visiblePlanWhere } from '../access/where.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { prisma } from '../database.js';
-import { NotFoundError } from '../errors.js';
+import { asAtOf } from '../plan/as-at.js';
 import { contains, dueBetween, idsPassingFigures } from '../plan/filters.js';
 import { planSnapshot, recordedByAsAt, withSnapshot } from '../plan/snapshot.js';
 import { StatusChangeInput } from './commitment.js';
@@ -25,7 +29,7 @@ import { MilestoneRef } from './milestone.js';
 import { LifecycleStatusEnum, RagEnum, SortDirectionEnum } from './scalars.js';
 import { ProgressUpdateRef } from './update.js';
 import { localId, type WorkFilterArgs, WorkFilterInput, workFilterFrom } from './work.js';
-import { actorOf, assertMay, idOf, organisationOf, unwrap, WRITE_ERRORS } from './write.js';
+import { actorOf, idOf, unwrap, WRITE_ERRORS } from './write.js';
 
 const planIdSelect = { commitment: { select: { planId: true } } } as const;
 
@@ -47,16 +51,21 @@ export const DeliveryActionRef = builder.prismaNode('DeliveryAction', {
       type: LifecycleStatusEnum,
       description: "Lifecycle status (as at the plan's date).",
       select: planIdSelect,
-      resolve: (a, _args, ctx) =>
-        withSnapshot(ctx, a.commitment.planId, (s) => s.figures.get(a.id)?.status ?? a.status),
+      resolve: (a, _args, ctx, info) =>
+        withSnapshot(
+          ctx,
+          a.commitment.planId,
+          asAtOf(ctx, info),
+          (s) => s.figures.get(a.id)?.status ?? a.status,
+        ),
     }),
     rag: t.field({
       type: RagEnum,
       nullable: true,
       description: "RAG rating (as at the plan's date); null until first rated.",
       select: planIdSelect,
-      resolve: (a, _args, ctx) =>
-        withSnapshot(ctx, a.commitment.planId, (s) => {
+      resolve: (a, _args, ctx, info) =>
+        withSnapshot(ctx, a.commitment.planId, asAtOf(ctx, info), (s) => {
           const figures = s.figures.get(a.id);
           return figures ? figures.rag : a.rag;
         }),
@@ -64,10 +73,11 @@ export const DeliveryActionRef = builder.prismaNode('DeliveryAction', {
     progressPercent: t.int({
       description: "Progress, 0–100 (as at the plan's date).",
       select: planIdSelect,
-      resolve: (a, _args, ctx) =>
+      resolve: (a, _args, ctx, info) =>
         withSnapshot(
           ctx,
           a.commitment.planId,
+          asAtOf(ctx, info),
           (s) => s.figures.get(a.id)?.progressPercent ?? a.progressPercent,
         ),
     }),
@@ -81,17 +91,15 @@ export const DeliveryActionRef = builder.prismaNode('DeliveryAction', {
       type: 'Date',
       nullable: true,
       description: "When it was completed; null if not completed by the plan's date.",
-      resolve: (a, _args, ctx) =>
-        a.completedOn && (!ctx.asAt || a.completedOn.toISOString().slice(0, 10) <= ctx.asAt)
-          ? a.completedOn
-          : null,
+      resolve: (a, _args, ctx, info) =>
+        happenedBy(fromDbDateOrNull(a.completedOn), asAtOf(ctx, info)) ? a.completedOn : null,
     }),
     overdue: t.boolean({
       description:
         "Due before the plan's date and neither completed nor withdrawn. Derived, never stored.",
       select: planIdSelect,
-      resolve: (a, _args, ctx) =>
-        withSnapshot(ctx, a.commitment.planId, (s) => {
+      resolve: (a, _args, ctx, info) =>
+        withSnapshot(ctx, a.commitment.planId, asAtOf(ctx, info), (s) => {
           const figures = s.figures.get(a.id);
           return figures ? isOverdue(figures, s.asAt) : false;
         }),
@@ -134,7 +142,7 @@ export const DeliveryActionRef = builder.prismaNode('DeliveryAction', {
           orderBy: [{ recordedOn: 'desc' as const }, { createdAt: 'desc' as const }],
         }),
       }),
-      resolve: (a, _args, ctx) => recordedByAsAt(ctx, a.progressUpdates),
+      resolve: (a, _args, ctx, info) => recordedByAsAt(asAtOf(ctx, info), a.progressUpdates),
     }),
   }),
 });
@@ -186,12 +194,14 @@ builder.prismaObjectField('Plan', 'actions', (t) =>
         filter: t.arg({ type: ActionFilter, description: 'Conditions; none lists all.' }),
         orderBy: t.arg({ type: ActionOrder, description: 'Ordering; default by due date.' }),
       },
-      totalCount: async (plan, args, ctx) =>
-        prisma().deliveryAction.count({ where: await actionWhere(plan, args.filter ?? {}, ctx) }),
-      resolve: async (query, plan, args, ctx) =>
-        prisma().deliveryAction.findMany({
+      totalCount: async (plan, args, ctx, info) =>
+        prisma(ctx).deliveryAction.count({
+          where: await actionWhere(plan, args.filter ?? {}, ctx, asAtOf(ctx, info)),
+        }),
+      resolve: async (query, plan, args, ctx, info) =>
+        prisma(ctx).deliveryAction.findMany({
           ...query,
-          where: await actionWhere(plan, args.filter ?? {}, ctx),
+          where: await actionWhere(plan, args.filter ?? {}, ctx, asAtOf(ctx, info)),
           orderBy: actionOrder(args.orderBy ?? null),
         }),
     },
@@ -214,9 +224,10 @@ async function actionWhere(
   plan: { id: string; organisationId: string },
   filter: ActionFilterArgs,
   ctx: Context,
+  asAt: IsoDate | null,
 ): Promise<Prisma.DeliveryActionWhereInput> {
   const work = workFilterFrom(filter.work);
-  const snapshot = await planSnapshot(ctx, plan.id);
+  const snapshot = await planSnapshot(ctx, plan.id, asAt);
   const and: Prisma.DeliveryActionWhereInput[] = [{ commitment: { planId: plan.id } }];
   if (!(filter.includeArchived && canSeeInternal(ctx.caller, plan.organisationId))) {
     and.push({ archivedAt: null });
@@ -259,21 +270,6 @@ function actionOrder(
 // ---------------------------------------------------------------------------------------------
 // Writes
 
-async function actionForWrite(ctx: Context, globalId: string) {
-  const id = idOf(globalId, 'DeliveryAction');
-  const action = await prisma().deliveryAction.findFirst({
-    where: { id, organisationId: organisationOf(ctx) },
-    select: {
-      id: true,
-      organisationId: true,
-      owner: true,
-      commitment: { select: { owner: true } },
-    },
-  });
-  if (!action) throw new NotFoundError('DeliveryAction', globalId);
-  return { ...action, parentOwner: action.commitment.owner };
-}
-
 builder.mutationField('changeActionStatus', (t) =>
   t.prismaField({
     type: DeliveryActionRef,
@@ -293,18 +289,16 @@ builder.mutationField('changeActionStatus', (t) =>
       input: t.arg({ type: StatusChangeInput, required: true, description: 'The change.' }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const actor = actorOf(ctx);
-      const action = await actionForWrite(ctx, String(args.id));
-      assertMay(ctx, 'editWork', action);
+      const id = idOf(String(args.id), 'DeliveryAction');
       await unwrap(
-        changeActionStatus(prisma(), actor, {
-          id: action.id,
+        changeActionStatus(prisma(ctx), actorOf(ctx), {
+          id,
           expectedVersion: args.expectedVersion,
           effectiveOn: args.effectiveOn ?? undefined,
           input: args.input as Parameters<typeof changeActionStatus>[2]['input'],
         }),
       );
-      return prisma().deliveryAction.findUniqueOrThrow({ ...query, where: { id: action.id } });
+      return prisma(ctx).deliveryAction.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 );
@@ -346,21 +340,14 @@ builder.mutationField('createAction', (t) =>
       }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const actor = actorOf(ctx);
       const commitmentId = idOf(String(args.input.commitmentId), 'Commitment');
-      const commitment = await prisma().commitment.findFirst({
-        where: { id: commitmentId, organisationId: organisationOf(ctx) },
-        select: { organisationId: true, owner: true },
-      });
-      if (!commitment) throw new NotFoundError('Commitment', String(args.input.commitmentId));
-      assertMay(ctx, 'editStructure', commitment);
       const { record } = await unwrap(
-        createAction(prisma(), actor, {
+        createAction(prisma(ctx), actorOf(ctx), {
           input: { ...(args.input as Parameters<typeof createAction>[2]['input']), commitmentId },
           effectiveOn: args.effectiveOn ?? undefined,
         }),
       );
-      return prisma().deliveryAction.findUniqueOrThrow({ ...query, where: { id: record.id } });
+      return prisma(ctx).deliveryAction.findUniqueOrThrow({ ...query, where: { id: record.id } });
     },
   }),
 );
@@ -398,19 +385,17 @@ builder.mutationField('updateAction', (t) =>
       input: t.arg({ type: UpdateActionInput, required: true, description: 'The change.' }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const actor = actorOf(ctx);
-      const action = await actionForWrite(ctx, String(args.id));
-      assertMay(ctx, 'editStructure', action);
+      const id = idOf(String(args.id), 'DeliveryAction');
       await unwrap(
-        updateAction(prisma(), actor, {
-          id: action.id,
+        updateAction(prisma(ctx), actorOf(ctx), {
+          id,
           expectedVersion: args.expectedVersion,
           effectiveOn: args.effectiveOn ?? undefined,
           note: args.note,
           input: args.input as Parameters<typeof updateAction>[2]['input'],
         }),
       );
-      return prisma().deliveryAction.findUniqueOrThrow({ ...query, where: { id: action.id } });
+      return prisma(ctx).deliveryAction.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 );
@@ -434,18 +419,16 @@ builder.mutationField('archiveAction', (t) =>
       note: t.arg.string({ description: 'Why, for the history.' }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const actor = actorOf(ctx);
-      const action = await actionForWrite(ctx, String(args.id));
-      assertMay(ctx, 'editStructure', action);
+      const id = idOf(String(args.id), 'DeliveryAction');
       await unwrap(
-        archiveAction(prisma(), actor, {
-          id: action.id,
+        archiveAction(prisma(ctx), actorOf(ctx), {
+          id,
           expectedVersion: args.expectedVersion,
           effectiveOn: args.effectiveOn ?? undefined,
           note: args.note,
         }),
       );
-      return prisma().deliveryAction.findUniqueOrThrow({ ...query, where: { id: action.id } });
+      return prisma(ctx).deliveryAction.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 );

@@ -1,12 +1,12 @@
 // Administration: API keys for partner systems, created by an administrator, shown once,
 // stored hashed, scoped, revocable.
+
+import { API_KEY_SCOPES, forbiddenError, notFoundError, writeRefusal } from '@plan-tracker/domain';
 import { z } from 'zod';
-import { API_KEY_SCOPES } from '../access/caller.js';
-import { writeRefusal } from '../access/rules.js';
 import { newApiKey } from '../auth/tokens.js';
 import { builder } from '../builder.js';
 import { prisma } from '../database.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { apiError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 
 const ApiKeyScopeEnum = builder.enumType('ApiKeyScope', {
   description: 'What an API key may do.',
@@ -73,7 +73,7 @@ builder.queryField('apiKeys', (t) =>
       "Your organisation's API keys, newest first. Administrators only; empty for others.",
     resolve: (query, _root, _args, ctx) =>
       ctx.caller.kind === 'user' && ctx.caller.role === 'ADMIN'
-        ? prisma().apiKey.findMany({
+        ? prisma(ctx).apiKey.findMany({
             ...query,
             where: { organisationId: ctx.caller.organisationId },
             orderBy: { createdAt: 'desc' },
@@ -120,8 +120,8 @@ const CreatedApiKey = builder.objectRef<CreatedKey>('CreatedApiKey').implement({
     apiKey: t.prismaField({
       type: ApiKeyRef,
       description: 'The key as listed from now on.',
-      resolve: (query, created) =>
-        prisma().apiKey.findUniqueOrThrow({ ...query, where: { id: created.apiKey.id } }),
+      resolve: (query, created, _args, ctx) =>
+        prisma(ctx).apiKey.findUniqueOrThrow({ ...query, where: { id: created.apiKey.id } }),
     }),
   }),
 });
@@ -134,11 +134,11 @@ builder.mutationField('createApiKey', (t) =>
     args: { input: t.arg({ type: CreateApiKeyInput, required: true, description: 'The key.' }) },
     resolve: async (_root, { input }, ctx) => {
       const { caller } = ctx;
-      if (caller.kind !== 'user') throw new ForbiddenError('sign in as an administrator.');
+      if (caller.kind !== 'user') throw apiError(forbiddenError('sign in as an administrator.'));
       const refusal = writeRefusal(caller, 'manageKeys', { organisationId: caller.organisationId });
-      if (refusal) throw new ForbiddenError(refusal);
+      if (refusal) throw apiError(forbiddenError(refusal));
       const { key, prefix, hash } = newApiKey();
-      const apiKey = await prisma().apiKey.create({
+      const apiKey = await prisma(ctx).apiKey.create({
         data: {
           organisationId: caller.organisationId,
           name: input.name.trim(),
@@ -166,15 +166,15 @@ builder.mutationField('revokeApiKey', (t) =>
     },
     resolve: async (query, _root, { id }, ctx) => {
       const { caller } = ctx;
-      if (caller.kind !== 'user') throw new ForbiddenError('sign in as an administrator.');
+      if (caller.kind !== 'user') throw apiError(forbiddenError('sign in as an administrator.'));
       const refusal = writeRefusal(caller, 'manageKeys', { organisationId: caller.organisationId });
-      if (refusal) throw new ForbiddenError(refusal);
-      const existing = await prisma().apiKey.findFirst({
+      if (refusal) throw apiError(forbiddenError(refusal));
+      const existing = await prisma(ctx).apiKey.findFirst({
         where: { id: id.id, organisationId: caller.organisationId },
         select: { id: true, revokedAt: true },
       });
-      if (!existing) throw new NotFoundError('API key', id.id);
-      return prisma().apiKey.update({
+      if (!existing) throw apiError(notFoundError('ApiKey', id.id));
+      return prisma(ctx).apiKey.update({
         ...query,
         where: { id: existing.id },
         data: existing.revokedAt ? {} : { revokedAt: new Date(), version: { increment: 1 } },

@@ -1,10 +1,9 @@
 // The audit log for administrators: every change the db services recorded (who, when, what,
 // before and after), newest first, a page at a time, for the caller's organisation only.
 import type { Prisma } from '@plan-tracker/db';
-import { addDays, type IsoDate, isoDateIn } from '@plan-tracker/domain';
+import { addDays, auditLogRefusal, type IsoDate, isoDateIn } from '@plan-tracker/domain';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
-import { auditLogRefusal } from '../access/rules.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { prisma } from '../database.js';
@@ -174,9 +173,9 @@ builder.queryField('auditLog', (t) =>
           extensions: { code: 'FORBIDDEN' },
         }),
       totalCount: (_root, args, ctx) =>
-        prisma().auditLog.count({ where: auditWhere(ctx, args.filter) }),
+        prisma(ctx).auditLog.count({ where: auditWhere(ctx, args.filter) }),
       resolve: (query, _root, args, ctx) =>
-        prisma().auditLog.findMany({
+        prisma(ctx).auditLog.findMany({
           ...query,
           where: auditWhere(ctx, args.filter),
           // `sequence` is the written order: it breaks ties between entries of the same instant.

@@ -1,12 +1,13 @@
 // Identity: who is calling (`viewer`), signing in with email and password, signing out.
+
+import { actorName, forbiddenError } from '@plan-tracker/domain';
 import { z } from 'zod';
-import { actorName } from '../access/caller.js';
 import { verifyAgainstNothing, verifyPassword } from '../auth/password.js';
 import { newSessionToken, sha256 } from '../auth/tokens.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { prisma } from '../database.js';
-import { ForbiddenError, ValidationError } from '../errors.js';
+import { apiError, ForbiddenError, ValidationError } from '../errors.js';
 import { RoleEnum } from './scalars.js';
 
 const CallerKindEnum = builder.enumType('CallerKind', {
@@ -39,10 +40,14 @@ const ViewerType = builder.objectRef<Context['caller']>('Viewer').implement({
     email: t.string({
       nullable: true,
       description: 'Your email address, when signed in.',
-      resolve: async (c) =>
+      resolve: async (c, _args, ctx) =>
         c.kind === 'user'
-          ? ((await prisma().user.findUnique({ where: { id: c.userId }, select: { email: true } }))
-              ?.email ?? null)
+          ? ((
+              await prisma(ctx).user.findUnique({
+                where: { id: c.userId },
+                select: { email: true },
+              })
+            )?.email ?? null)
           : null,
     }),
     ownerLabels: t.stringList({
@@ -58,10 +63,10 @@ const ViewerType = builder.objectRef<Context['caller']>('Viewer').implement({
       type: 'Organisation',
       nullable: true,
       description: 'Your organisation; null when anonymous.',
-      resolve: (query, c) =>
+      resolve: (query, c, _args, ctx) =>
         c.kind === 'anonymous'
           ? null
-          : prisma().organisation.findUnique({ ...query, where: { id: c.organisationId } }),
+          : prisma(ctx).organisation.findUnique({ ...query, where: { id: c.organisationId } }),
     }),
   }),
 });
@@ -115,19 +120,19 @@ builder.mutationField('signIn', (t) =>
     args: { input: t.arg({ type: SignInInput, required: true, description: 'Credentials.' }) },
     resolve: async (_root, { input }, ctx) => {
       const email = input.email.trim().toLowerCase();
-      const user = await prisma().user.findUnique({ where: { email } });
+      const user = await prisma(ctx).user.findUnique({ where: { email } });
       const ok =
         user && !user.disabledAt
           ? await verifyPassword(input.password, user.passwordHash)
           : await verifyAgainstNothing(input.password);
-      if (!user || !ok) throw new ForbiddenError(WRONG);
+      if (!user || !ok) throw apiError(forbiddenError(WRONG));
       const now = new Date();
       // Expired sessions never identify anyone (auth/identify.ts); sign-in is when they are
       // cleared, one indexed delete, so the table does not grow without a scheduled job.
-      await prisma().session.deleteMany({ where: { expiresAt: { lte: now } } });
+      await prisma(ctx).session.deleteMany({ where: { expiresAt: { lte: now } } });
       const token = newSessionToken();
       const expiresAt = new Date(now.getTime() + ctx.sessionHours * 3_600_000);
-      const session = await prisma().session.create({
+      const session = await prisma(ctx).session.create({
         data: {
           organisationId: user.organisationId,
           userId: user.id,
@@ -159,7 +164,7 @@ builder.mutationField('signOut', (t) =>
     resolve: async (_root, _args, ctx) => {
       ctx.cookies.push({ name: 'session', value: '', maxAge: 0 });
       if (ctx.caller.kind !== 'user') return false;
-      await prisma().session.deleteMany({ where: { id: ctx.caller.sessionId } });
+      await prisma(ctx).session.deleteMany({ where: { id: ctx.caller.sessionId } });
       return true;
     },
   }),

@@ -1,12 +1,14 @@
 // Commitments: one "I will" bullet each, their figures, actions and updates; and the plan's
 // filtered, ordered `commitments` connection.
+
 import { changeCommitmentStatus, clearCommitmentOverride, type Prisma } from '@plan-tracker/db';
+import type { IsoDate } from '@plan-tracker/domain';
 import { isOverdue, StatusChangeInputSchema } from '@plan-tracker/domain';
 import { visiblePlanWhere } from '../access/where.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { prisma } from '../database.js';
-import { NotFoundError } from '../errors.js';
+import { asAtOf } from '../plan/as-at.js';
 import { contains, dueBetween, idsPassingFigures } from '../plan/filters.js';
 import {
   commitmentFigures,
@@ -24,7 +26,7 @@ import {
 } from './scalars.js';
 import { ProgressUpdateRef } from './update.js';
 import { WorkFilterInput, workFilterFrom } from './work.js';
-import { actorOf, assertMay, idOf, organisationOf, unwrap, WRITE_ERRORS } from './write.js';
+import { actorOf, idOf, unwrap, WRITE_ERRORS } from './write.js';
 
 export const CommitmentRef = builder.prismaNode('Commitment', {
   description: 'One "I will" commitment of the plan, verbatim, with its delivery figures.',
@@ -59,25 +61,31 @@ export const CommitmentRef = builder.prismaNode('Commitment', {
       type: LifecycleStatusEnum,
       description:
         "Lifecycle status (as at the plan's date). Like `rag` and `progressPercent`, rolled up from its delivery actions unless staff set it with a reason (`rollUp.basis`).",
-      resolve: (c, _args, ctx) =>
-        withCommitmentFigures(ctx, c.planId, (f) => f.figures.get(c.id)?.status ?? c.status),
+      resolve: (c, _args, ctx, info) =>
+        withCommitmentFigures(
+          ctx,
+          c.planId,
+          asAtOf(ctx, info),
+          (f) => f.figures.get(c.id)?.status ?? c.status,
+        ),
     }),
     rag: t.field({
       type: RagEnum,
       nullable: true,
       description: "RAG rating (as at the plan's date); null until first rated.",
-      resolve: (c, _args, ctx) =>
-        withCommitmentFigures(ctx, c.planId, (f) => {
+      resolve: (c, _args, ctx, info) =>
+        withCommitmentFigures(ctx, c.planId, asAtOf(ctx, info), (f) => {
           const figures = f.figures.get(c.id);
           return figures ? figures.rag : c.rag;
         }),
     }),
     progressPercent: t.int({
       description: "Progress, 0–100 (as at the plan's date).",
-      resolve: (c, _args, ctx) =>
+      resolve: (c, _args, ctx, info) =>
         withCommitmentFigures(
           ctx,
           c.planId,
+          asAtOf(ctx, info),
           (f) => f.figures.get(c.id)?.progressPercent ?? c.progressPercent,
         ),
     }),
@@ -94,8 +102,8 @@ export const CommitmentRef = builder.prismaNode('Commitment', {
     overdue: t.boolean({
       description:
         "Due before the plan's date and neither completed nor withdrawn. Derived, never stored.",
-      resolve: (c, _args, ctx) =>
-        withCommitmentFigures(ctx, c.planId, (f) => {
+      resolve: (c, _args, ctx, info) =>
+        withCommitmentFigures(ctx, c.planId, asAtOf(ctx, info), (f) => {
           const figures = f.figures.get(c.id);
           return figures ? isOverdue(figures, f.asAt) : false;
         }),
@@ -137,15 +145,20 @@ export const CommitmentRef = builder.prismaNode('Commitment', {
           orderBy: [{ recordedOn: 'desc' as const }, { createdAt: 'desc' as const }],
         }),
       }),
-      resolve: (c, _args, ctx) => recordedByAsAt(ctx, c.progressUpdates),
+      resolve: (c, _args, ctx, info) => recordedByAsAt(asAtOf(ctx, info), c.progressUpdates),
     }),
     rollUp: t.field({
       type: RollUpType,
       nullable: true,
       description:
         "Figures from its actions (or its own, when overridden or without actions); null when not in force at the plan's date.",
-      resolve: (c, _args, ctx) =>
-        withSnapshot(ctx, c.planId, (s) => s.rollUp.commitments.get(c.id) ?? null),
+      resolve: (c, _args, ctx, info) =>
+        withSnapshot(
+          ctx,
+          c.planId,
+          asAtOf(ctx, info),
+          (s) => s.rollUp.commitments.get(c.id) ?? null,
+        ),
     }),
   }),
 });
@@ -199,12 +212,14 @@ builder.prismaObjectField('Plan', 'commitments', (t) =>
         filter: t.arg({ type: CommitmentFilter, description: 'Conditions; none lists all.' }),
         orderBy: t.arg({ type: CommitmentOrder, description: 'Ordering; default plan order.' }),
       },
-      totalCount: async (plan, args, ctx) =>
-        prisma().commitment.count({ where: await commitmentWhere(plan.id, args, ctx) }),
-      resolve: async (query, plan, args, ctx) =>
-        prisma().commitment.findMany({
+      totalCount: async (plan, args, ctx, info) =>
+        prisma(ctx).commitment.count({
+          where: await commitmentWhere(plan.id, args, ctx, asAtOf(ctx, info)),
+        }),
+      resolve: async (query, plan, args, ctx, info) =>
+        prisma(ctx).commitment.findMany({
           ...query,
-          where: await commitmentWhere(plan.id, args, ctx),
+          where: await commitmentWhere(plan.id, args, ctx, asAtOf(ctx, info)),
           orderBy: commitmentOrder(args.orderBy ?? null),
         }),
     },
@@ -236,10 +251,11 @@ async function commitmentWhere(
   planId: string,
   args: CommitmentArgs,
   ctx: Context,
+  asAt: IsoDate | null,
 ): Promise<Prisma.CommitmentWhereInput> {
   const filter = args.filter ?? {};
   const work = workFilterFrom(filter.work);
-  const snapshot = await commitmentFigures(ctx, planId);
+  const snapshot = await commitmentFigures(ctx, planId, asAt);
   const inForce = [...snapshot.inForce];
   const passing = idsPassingFigures(snapshot, inForce, work);
   const and: Prisma.CommitmentWhereInput[] = [{ planId }];
@@ -256,7 +272,7 @@ async function commitmentWhere(
   if (work.search)
     and.push({ OR: [{ text: contains(work.search) }, { code: work.search.trim() }] });
   if (filter.revision) {
-    const revision = await prisma().planRevision.findFirst({
+    const revision = await prisma(ctx).planRevision.findFirst({
       where: { planId, code: filter.revision },
     });
     if (!revision) return { id: { in: [] } };
@@ -318,18 +334,6 @@ export const StatusChangeInput = builder.inputType('StatusChangeInput', {
   }),
 });
 
-/** The commitment's database id, once the caller may edit its figures. */
-async function commitmentForWrite(ctx: Context, globalId: string): Promise<string> {
-  const id = idOf(globalId, 'Commitment');
-  const current = await prisma().commitment.findFirst({
-    where: { id, organisationId: organisationOf(ctx) },
-    select: { organisationId: true, owner: true },
-  });
-  if (!current) throw new NotFoundError('Commitment', globalId);
-  assertMay(ctx, 'editWork', current);
-  return id;
-}
-
 builder.mutationField('changeCommitmentStatus', (t) =>
   t.prismaField({
     type: CommitmentRef,
@@ -349,17 +353,16 @@ builder.mutationField('changeCommitmentStatus', (t) =>
       input: t.arg({ type: StatusChangeInput, required: true, description: 'The change.' }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const actor = actorOf(ctx);
-      const id = await commitmentForWrite(ctx, String(args.id));
+      const id = idOf(String(args.id), 'Commitment');
       await unwrap(
-        changeCommitmentStatus(prisma(), actor, {
+        changeCommitmentStatus(prisma(ctx), actorOf(ctx), {
           id,
           expectedVersion: args.expectedVersion,
           effectiveOn: args.effectiveOn ?? undefined,
           input: args.input as Parameters<typeof changeCommitmentStatus>[2]['input'],
         }),
       );
-      return prisma().commitment.findUniqueOrThrow({ ...query, where: { id } });
+      return prisma(ctx).commitment.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 );
@@ -383,17 +386,16 @@ builder.mutationField('clearCommitmentOverride', (t) =>
       note: t.arg.string({ description: 'A note for the history.' }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const actor = actorOf(ctx);
-      const id = await commitmentForWrite(ctx, String(args.id));
+      const id = idOf(String(args.id), 'Commitment');
       await unwrap(
-        clearCommitmentOverride(prisma(), actor, {
+        clearCommitmentOverride(prisma(ctx), actorOf(ctx), {
           id,
           expectedVersion: args.expectedVersion,
           effectiveOn: args.effectiveOn ?? undefined,
           note: args.note,
         }),
       );
-      return prisma().commitment.findUniqueOrThrow({ ...query, where: { id } });
+      return prisma(ctx).commitment.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 );

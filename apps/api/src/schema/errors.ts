@@ -1,10 +1,11 @@
 // The typed failures of mutations: an interface every error result implements, and one object
-// type per error class in src/errors.ts. Validation plugin failures are mapped to ValidationError.
+// type per code of the domain's one vocabulary (FAILURE_CODES). ConflictError's `current` (the
+// record as it is now, as a typed object) is added in conflict.ts, once the record types exist.
+import { FAILURE_CODES, type FailureCode } from '@plan-tracker/domain';
 import { builder } from '../builder.js';
 import {
   type ApiError,
   ConflictError,
-  type ERROR_CODES,
   type FieldIssue,
   ForbiddenError,
   NotFoundError,
@@ -15,14 +16,9 @@ import {
 
 export const ErrorCodeEnum = builder.enumType('ErrorCode', {
   description: 'Stable codes of expected failures; branch on these, never on messages.',
-  values: {
-    VALIDATION: { description: 'The input broke a rule; see `issues`.' },
-    CONFLICT: { description: 'Someone else changed the record first; reload and retry.' },
-    NOT_FOUND: { description: 'No such record that you can see.' },
-    FORBIDDEN: { description: 'You may not do this.' },
-    PERIOD_CLOSED: { description: 'The reporting period is closed.' },
-    TRANSITION: { description: 'The lifecycle status cannot change that way.' },
-  } satisfies Record<(typeof ERROR_CODES)[number], { description: string }>,
+  values: Object.fromEntries(
+    Object.entries(FAILURE_CODES).map(([code, description]) => [code, { description }]),
+  ) as Record<FailureCode, { description: string }>,
 });
 
 export const MutationErrorInterface = builder.interfaceRef<ApiError>('MutationError').implement({
@@ -69,12 +65,9 @@ builder.objectType(ConflictError, {
   interfaces: [MutationErrorInterface],
   isTypeOf: (value) => value instanceof ConflictError,
   fields: (t) => ({
-    currentVersion: t.exposeInt('currentVersion', {
+    currentVersion: t.int({
       description: 'The version the record has now; send it with your retry.',
-    }),
-    currentState: t.string({
-      description: 'The record as it is now, as JSON.',
-      resolve: (error) => JSON.stringify(error.current),
+      resolve: (error) => error.failure.currentVersion,
     }),
   }),
 });
@@ -85,8 +78,11 @@ builder.objectType(NotFoundError, {
   interfaces: [MutationErrorInterface],
   isTypeOf: (value) => value instanceof NotFoundError,
   fields: (t) => ({
-    entity: t.exposeString('entity', { description: 'The kind of record looked for.' }),
-    id: t.exposeString('id', { description: 'The id looked for.' }),
+    entity: t.string({
+      description: 'The kind of record looked for.',
+      resolve: (error) => error.failure.entity,
+    }),
+    id: t.string({ description: 'The id looked for.', resolve: (error) => error.failure.id }),
   }),
 });
 
@@ -104,7 +100,10 @@ builder.objectType(PeriodClosedError, {
   interfaces: [MutationErrorInterface],
   isTypeOf: (value) => value instanceof PeriodClosedError,
   fields: (t) => ({
-    period: t.exposeString('period', { description: 'The closed period, e.g. `2021/22 Q2`.' }),
+    period: t.string({
+      description: 'The closed period, e.g. `2021/22 Q2`.',
+      resolve: (error) => error.failure.period,
+    }),
   }),
 });
 
@@ -114,14 +113,15 @@ builder.objectType(TransitionError, {
   interfaces: [MutationErrorInterface],
   isTypeOf: (value) => value instanceof TransitionError,
   fields: (t) => ({
-    transitionCode: t.exposeString('transitionCode', {
+    transitionCode: t.string({
       description: 'The domain rule: `STATUS_TRANSITION_FORBIDDEN` or `STATUS_REASON_REQUIRED`.',
+      resolve: (error) => error.failure.transitionCode,
     }),
-    from: t.exposeString('from', { description: 'The status now.' }),
-    to: t.exposeString('to', { description: 'The status asked for.' }),
+    from: t.string({ description: 'The status now.', resolve: (error) => error.failure.from }),
+    to: t.string({ description: 'The status asked for.', resolve: (error) => error.failure.to }),
     allowed: t.stringList({
       description: 'The statuses it may change to.',
-      resolve: (error) => [...error.allowed],
+      resolve: (error) => [...error.failure.allowed],
     }),
   }),
 });

@@ -20,3 +20,4 @@ import './admin.js';
 import './report.js';
 import './user.js';
 import './audit.js';
+import './conflict.js';

@@ -1,12 +1,13 @@
 // Measures of a priority's progress and their value in each reporting period.
+
 import { recordMeasureValue } from '@plan-tracker/db';
-import { MeasureValueInputSchema, quarterEndDate, tryPeriodFromLabel } from '@plan-tracker/domain';
+import { MeasureValueInputSchema, measurePeriodCounts } from '@plan-tracker/domain';
 import { visiblePlanWhere } from '../access/where.js';
 import { builder } from '../builder.js';
 import { prisma } from '../database.js';
-import { NotFoundError } from '../errors.js';
+import { asAtOf } from '../plan/as-at.js';
 import { MeasureDirectionEnum } from './scalars.js';
-import { actorOf, assertMay, idOf, organisationOf, unwrap, WRITE_ERRORS } from './write.js';
+import { actorOf, idOf, unwrap, WRITE_ERRORS } from './write.js';
 
 export const MeasureRef = builder.prismaNode('Measure', {
   description: "A way of measuring a priority's progress, e.g. total crime or victim satisfaction.",
@@ -33,16 +34,9 @@ export const MeasureRef = builder.prismaNode('Measure', {
       select: (_args, _ctx, nestedSelection) => ({
         values: nestedSelection({ orderBy: { period: 'asc' as const } }),
       }),
-      resolve: (m, _args, ctx) => {
-        const asAt = ctx.asAt;
-        if (!asAt) return m.values;
-        return m.values.filter((v) => {
-          const period = tryPeriodFromLabel(v.period);
-          return (
-            v.recordedOn.toISOString().slice(0, 10) <= asAt &&
-            (!period || quarterEndDate(period) <= asAt)
-          );
-        });
+      resolve: (m, _args, ctx, info) => {
+        const asAt = asAtOf(ctx, info);
+        return m.values.filter((v) => measurePeriodCounts(v.period, asAt));
       },
     }),
   }),
@@ -99,14 +93,8 @@ builder.mutationField('recordMeasureValue', (t) =>
     resolve: async (query, _root, args, ctx) => {
       const actor = actorOf(ctx);
       const measureId = idOf(String(args.input.measureId), 'Measure');
-      const measure = await prisma().measure.findFirst({
-        where: { id: measureId, organisationId: organisationOf(ctx) },
-        select: { organisationId: true },
-      });
-      if (!measure) throw new NotFoundError('Measure', String(args.input.measureId));
-      assertMay(ctx, 'recordMeasure', measure);
       const { record } = await unwrap(
-        recordMeasureValue(prisma(), actor, {
+        recordMeasureValue(prisma(ctx), actor, {
           input: {
             ...(args.input as Parameters<typeof recordMeasureValue>[2]['input']),
             measureId,
@@ -114,7 +102,7 @@ builder.mutationField('recordMeasureValue', (t) =>
           expectedVersion: args.expectedVersion ?? null,
         }),
       );
-      return prisma().measureValue.findUniqueOrThrow({ ...query, where: { id: record.id } });
+      return prisma(ctx).measureValue.findUniqueOrThrow({ ...query, where: { id: record.id } });
     },
   }),
 );

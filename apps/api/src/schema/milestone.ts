@@ -1,17 +1,18 @@
 // Milestones: dated steps within a delivery action.
+
 import {
   archiveMilestone,
   completeMilestone,
   createMilestone,
+  fromDbDateOrNull,
   updateMilestone,
 } from '@plan-tracker/db';
-import { MilestoneInputSchema } from '@plan-tracker/domain';
+import { happenedBy, MilestoneInputSchema } from '@plan-tracker/domain';
 import { visiblePlanWhere } from '../access/where.js';
 import { builder } from '../builder.js';
-import type { Context } from '../context.js';
 import { prisma } from '../database.js';
-import { NotFoundError } from '../errors.js';
-import { actorOf, assertMay, idOf, organisationOf, unwrap, WRITE_ERRORS } from './write.js';
+import { asAtOf } from '../plan/as-at.js';
+import { actorOf, idOf, unwrap, WRITE_ERRORS } from './write.js';
 
 export const MilestoneRef = builder.prismaNode('Milestone', {
   description: 'A dated step within a delivery action.',
@@ -25,10 +26,8 @@ export const MilestoneRef = builder.prismaNode('Milestone', {
       type: 'Date',
       nullable: true,
       description: "When it was reached; null if not reached by the plan's date.",
-      resolve: (m, _args, ctx) =>
-        m.completedOn && (!ctx.asAt || m.completedOn.toISOString().slice(0, 10) <= ctx.asAt)
-          ? m.completedOn
-          : null,
+      resolve: (m, _args, ctx, info) =>
+        happenedBy(fromDbDateOrNull(m.completedOn), asAtOf(ctx, info)) ? m.completedOn : null,
     }),
     action: t.relation('action', { description: 'The delivery action.' }),
     version: t.int({
@@ -56,31 +55,6 @@ const MilestoneInput = builder.inputType('MilestoneInput', {
   }),
 });
 
-async function actionOwners(ctx: Context, actionId: string, globalId: string) {
-  const action = await prisma().deliveryAction.findFirst({
-    where: { id: actionId, organisationId: organisationOf(ctx) },
-    select: { organisationId: true, owner: true, commitment: { select: { owner: true } } },
-  });
-  if (!action) throw new NotFoundError('DeliveryAction', globalId);
-  return {
-    organisationId: action.organisationId,
-    owner: action.owner,
-    parentOwner: action.commitment.owner,
-  };
-}
-
-/** The milestone's database id, once the caller may edit it (its action's owners decide). */
-async function milestoneForWrite(ctx: Context, globalId: string): Promise<string> {
-  const id = idOf(globalId, 'Milestone');
-  const milestone = await prisma().milestone.findFirst({
-    where: { id, organisationId: organisationOf(ctx) },
-    select: { actionId: true },
-  });
-  if (!milestone) throw new NotFoundError('Milestone', globalId);
-  assertMay(ctx, 'editWork', await actionOwners(ctx, milestone.actionId, globalId));
-  return id;
-}
-
 builder.mutationField('createMilestone', (t) =>
   t.prismaField({
     type: MilestoneRef,
@@ -89,15 +63,13 @@ builder.mutationField('createMilestone', (t) =>
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: MilestoneInput, required: true, description: 'The milestone.' }) },
     resolve: async (query, _root, args, ctx) => {
-      const actor = actorOf(ctx);
       const actionId = idOf(String(args.input.actionId), 'DeliveryAction');
-      assertMay(ctx, 'editWork', await actionOwners(ctx, actionId, String(args.input.actionId)));
       const { record } = await unwrap(
-        createMilestone(prisma(), actor, {
+        createMilestone(prisma(ctx), actorOf(ctx), {
           input: { ...(args.input as Parameters<typeof createMilestone>[2]['input']), actionId },
         }),
       );
-      return prisma().milestone.findUniqueOrThrow({ ...query, where: { id: record.id } });
+      return prisma(ctx).milestone.findUniqueOrThrow({ ...query, where: { id: record.id } });
     },
   }),
 );
@@ -113,16 +85,16 @@ builder.mutationField('completeMilestone', (t) =>
       completedOn: t.arg({ type: 'Date', description: 'When it was reached; today when omitted.' }),
     },
     resolve: async (query, _root, args, ctx) => {
+      const id = idOf(String(args.id), 'Milestone');
       const actor = actorOf(ctx);
-      const id = await milestoneForWrite(ctx, String(args.id));
       await unwrap(
-        completeMilestone(prisma(), actor, {
+        completeMilestone(prisma(ctx), actor, {
           id,
           expectedVersion: args.expectedVersion,
           completedOn: args.completedOn ?? undefined,
         }),
       );
-      return prisma().milestone.findUniqueOrThrow({ ...query, where: { id } });
+      return prisma(ctx).milestone.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 );
@@ -155,10 +127,10 @@ builder.mutationField('updateMilestone', (t) =>
       input: t.arg({ type: UpdateMilestoneInput, required: true, description: 'The change.' }),
     },
     resolve: async (query, _root, args, ctx) => {
+      const id = idOf(String(args.id), 'Milestone');
       const actor = actorOf(ctx);
-      const id = await milestoneForWrite(ctx, String(args.id));
       await unwrap(
-        updateMilestone(prisma(), actor, {
+        updateMilestone(prisma(ctx), actor, {
           id,
           expectedVersion: args.expectedVersion,
           effectiveOn: args.effectiveOn ?? undefined,
@@ -166,7 +138,7 @@ builder.mutationField('updateMilestone', (t) =>
           input: args.input as Parameters<typeof updateMilestone>[2]['input'],
         }),
       );
-      return prisma().milestone.findUniqueOrThrow({ ...query, where: { id } });
+      return prisma(ctx).milestone.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 );
@@ -187,17 +159,17 @@ builder.mutationField('archiveMilestone', (t) =>
       note: t.arg.string({ description: 'Why, for the history.' }),
     },
     resolve: async (query, _root, args, ctx) => {
+      const id = idOf(String(args.id), 'Milestone');
       const actor = actorOf(ctx);
-      const id = await milestoneForWrite(ctx, String(args.id));
       await unwrap(
-        archiveMilestone(prisma(), actor, {
+        archiveMilestone(prisma(ctx), actor, {
           id,
           expectedVersion: args.expectedVersion,
           effectiveOn: args.effectiveOn ?? undefined,
           note: args.note,
         }),
       );
-      return prisma().milestone.findUniqueOrThrow({ ...query, where: { id } });
+      return prisma(ctx).milestone.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 );

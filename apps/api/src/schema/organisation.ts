@@ -30,7 +30,7 @@ builder.queryField('organisation', (t) =>
     description: 'An organisation by its slug, if it has a published plan or is yours.',
     args: { slug: t.arg.string({ required: true, description: 'e.g. `dorset-opcc`.' }) },
     resolve: (query, _root, args, ctx) =>
-      prisma().organisation.findFirst({
+      prisma(ctx).organisation.findFirst({
         ...query,
         where: { slug: args.slug, ...visibleOrganisationWhere(ctx.caller) },
       }),

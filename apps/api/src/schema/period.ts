@@ -4,9 +4,9 @@ import { PeriodLabelSchema } from '@plan-tracker/domain';
 import { visibleOrganisationWhere } from '../access/where.js';
 import { builder } from '../builder.js';
 import { prisma } from '../database.js';
-import { actorOf, assertMay, unwrap, WRITE_ERRORS } from './write.js';
+import { actorOf, unwrap, WRITE_ERRORS } from './write.js';
 
-const PeriodRef = builder.prismaNode('ReportingPeriod', {
+export const PeriodRef = builder.prismaNode('ReportingPeriod', {
   description:
     'A financial-year quarter (April to March) the office reports on. Once closed, its updates are locked.',
   id: { field: 'id' },
@@ -42,8 +42,8 @@ builder.prismaObjectField('Plan', 'reportingPeriods', (t) =>
     type: ['ReportingPeriod'],
     description: "The plan organisation's reporting periods within the plan's span, in order.",
     complexity: { field: 1, multiplier: 32 },
-    resolve: (query, plan) =>
-      prisma().reportingPeriod.findMany({
+    resolve: (query, plan, _args, ctx) =>
+      prisma(ctx).reportingPeriod.findMany({
         ...query,
         where: {
           organisationId: plan.organisationId,
@@ -74,15 +74,14 @@ builder.mutationField('closeReportingPeriod', (t) =>
     },
     resolve: async (query, _root, args, ctx) => {
       const actor = actorOf(ctx);
-      assertMay(ctx, 'closePeriod', { organisationId: actor.organisationId });
       const { record } = await unwrap(
-        closeReportingPeriod(prisma(), actor, {
+        closeReportingPeriod(prisma(ctx), actor, {
           label: args.label,
           expectedVersion: args.expectedVersion ?? null,
           note: args.note ?? null,
         }),
       );
-      return prisma().reportingPeriod.findUniqueOrThrow({ ...query, where: { id: record.id } });
+      return prisma(ctx).reportingPeriod.findUniqueOrThrow({ ...query, where: { id: record.id } });
     },
   }),
 );
@@ -110,15 +109,14 @@ builder.mutationField('reopenReportingPeriod', (t) =>
     },
     resolve: async (query, _root, args, ctx) => {
       const actor = actorOf(ctx);
-      assertMay(ctx, 'reopenPeriod', { organisationId: actor.organisationId });
       const { record } = await unwrap(
-        reopenReportingPeriod(prisma(), actor, {
+        reopenReportingPeriod(prisma(ctx), actor, {
           label: args.label,
           expectedVersion: args.expectedVersion,
           reason: args.reason,
         }),
       );
-      return prisma().reportingPeriod.findUniqueOrThrow({ ...query, where: { id: record.id } });
+      return prisma(ctx).reportingPeriod.findUniqueOrThrow({ ...query, where: { id: record.id } });
     },
   }),
 );

@@ -3,10 +3,11 @@
 
 import type { Commitment, PriorityStatement } from '@plan-tracker/db';
 import { CROSS_CUTTING_SECTIONS, type CrossCuttingSection } from '@plan-tracker/domain';
-import { GraphQLError } from 'graphql';
 import { visiblePlanWhere } from '../access/where.js';
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
 import { prisma } from '../database.js';
+import { asAtOf, readPlanAt } from '../plan/as-at.js';
 import { effectiveDate, planSnapshot, withCommitmentFigures } from '../plan/snapshot.js';
 import { CommitmentRef } from './commitment.js';
 import { RollUpType } from './rollup.js';
@@ -32,7 +33,7 @@ export const PlanRef = builder.prismaNode('Plan', {
     asAt: t.field({
       type: 'Date',
       description: 'The date every figure below is judged at: the `asAt` asked for, or today.',
-      resolve: (_plan, _args, ctx) => effectiveDate(ctx),
+      resolve: (_plan, _args, ctx, info) => effectiveDate(ctx, asAtOf(ctx, info)),
     }),
     organisation: t.relation('organisation', { description: 'Whose plan it is.' }),
     revisions: t.relation('revisions', {
@@ -56,8 +57,8 @@ export const PlanRef = builder.prismaNode('Plan', {
           orderBy: [{ crossCuttingSection: 'asc' as const }, { position: 'asc' as const }],
         }),
       }),
-      resolve: (plan, _args, ctx) =>
-        withCommitmentFigures(ctx, plan.id, ({ inForce }) =>
+      resolve: (plan, _args, ctx, info) =>
+        withCommitmentFigures(ctx, plan.id, asAtOf(ctx, info), ({ inForce }) =>
           plan.commitments.filter((c) => inForce.has(c.id)),
         ),
     }),
@@ -66,8 +67,8 @@ export const PlanRef = builder.prismaNode('Plan', {
       nullable: true,
       description: 'One commitment by its code, e.g. `1.2.3` or `X.1.2`.',
       args: { code: t.arg.string({ required: true, description: 'The code.' }) },
-      resolve: (query, plan, args) =>
-        prisma().commitment.findUnique({
+      resolve: (query, plan, args, ctx) =>
+        prisma(ctx).commitment.findUnique({
           ...query,
           where: { planId_code: { planId: plan.id, code: args.code } },
         }),
@@ -75,13 +76,14 @@ export const PlanRef = builder.prismaNode('Plan', {
     rollUp: t.field({
       type: RollUpType,
       description: 'Figures of every commitment of the plan, cross-cutting ones included.',
-      resolve: async (plan, _args, ctx) => (await planSnapshot(ctx, plan.id)).rollUp.plan,
+      resolve: async (plan, _args, ctx, info) =>
+        (await planSnapshot(ctx, plan.id, asAtOf(ctx, info))).rollUp.plan,
     }),
     crossCuttingRollUps: t.field({
       type: [SectionRollUpType],
       description: 'Figures of each cross-cutting section that has commitments.',
-      resolve: async (plan, _args, ctx) => {
-        const { rollUp } = await planSnapshot(ctx, plan.id);
+      resolve: async (plan, _args, ctx, info) => {
+        const { rollUp } = await planSnapshot(ctx, plan.id, asAtOf(ctx, info));
         return CROSS_CUTTING_SECTIONS.flatMap((section) => {
           const sectionRollUp = rollUp.crossCuttingSections.get(section);
           return sectionRollUp ? [{ section, rollUp: sectionRollUp }] : [];
@@ -100,7 +102,7 @@ export const PlanRef = builder.prismaNode('Plan', {
         }),
         to: t.arg.string({ required: true, description: 'The later revision code, e.g. `2024`.' }),
       },
-      resolve: (plan, args) => compareRevisions(plan.id, args.from, args.to),
+      resolve: (plan, args, ctx) => compareRevisions(ctx, plan.id, args.from, args.to),
     }),
   }),
 });
@@ -224,14 +226,14 @@ const RevisionComparisonType = builder
       from: t.prismaField({
         type: 'PlanRevision',
         description: 'The earlier revision.',
-        resolve: (query, c) =>
-          prisma().planRevision.findUniqueOrThrow({ ...query, where: { id: c.fromId } }),
+        resolve: (query, c, _args, ctx) =>
+          prisma(ctx).planRevision.findUniqueOrThrow({ ...query, where: { id: c.fromId } }),
       }),
       to: t.prismaField({
         type: 'PlanRevision',
         description: 'The later revision.',
-        resolve: (query, c) =>
-          prisma().planRevision.findUniqueOrThrow({ ...query, where: { id: c.toId } }),
+        resolve: (query, c, _args, ctx) =>
+          prisma(ctx).planRevision.findUniqueOrThrow({ ...query, where: { id: c.toId } }),
       }),
       added: t.field({
         type: [CommitmentRef],
@@ -257,11 +259,12 @@ const RevisionComparisonType = builder
   });
 
 async function compareRevisions(
+  ctx: Context,
   planId: string,
   fromCode: string,
   toCode: string,
 ): Promise<RevisionComparison | null> {
-  const db = prisma();
+  const db = prisma(ctx);
   const revisions = await db.planRevision.findMany({
     where: { planId, code: { in: [fromCode, toCode] } },
     include: { priorityStatements: true },
@@ -328,17 +331,10 @@ builder.queryField('plan', (t) =>
         description: 'Answer as at the end of this day; default today.',
       }),
     },
-    resolve: (query, _root, args, ctx) => {
-      if (args.asAt) {
-        if (ctx.asAt !== null && ctx.asAt !== args.asAt) {
-          throw new GraphQLError('Ask for one asAt date per request.', {
-            extensions: { code: 'BAD_USER_INPUT' },
-          });
-        }
-        ctx.asAt = args.asAt;
-      }
+    resolve: (query, _root, args, ctx, info) => {
+      readPlanAt(ctx, info, args.asAt ?? null);
       const own = ctx.caller.kind === 'anonymous' ? null : ctx.caller.organisationId;
-      return prisma()
+      return prisma(ctx)
         .plan.findFirst({
           ...query,
           where: {
@@ -351,7 +347,7 @@ builder.queryField('plan', (t) =>
         })
         .then(async (first) => {
           if (!own || args.organisation || !first || first.organisationId === own) return first;
-          const mine = await prisma().plan.findFirst({
+          const mine = await prisma(ctx).plan.findFirst({
             ...query,
             where: { slug: args.slug, organisationId: own },
           });

@@ -1,6 +1,7 @@
 // The plan's six priorities: aims, outcome, themes, measures and roll-up.
 import { visiblePlanWhere } from '../access/where.js';
 import { builder } from '../builder.js';
+import { asAtOf } from '../plan/as-at.js';
 import { withSnapshot } from '../plan/snapshot.js';
 import { RollUpType } from './rollup.js';
 
@@ -28,8 +29,8 @@ builder.prismaNode('Priority', {
     rollUp: t.field({
       type: RollUpType,
       description: 'Figures of every commitment in its themes.',
-      resolve: (priority, _args, ctx) =>
-        withSnapshot(ctx, priority.planId, ({ rollUp }) => {
+      resolve: (priority, _args, ctx, info) =>
+        withSnapshot(ctx, priority.planId, asAtOf(ctx, info), ({ rollUp }) => {
           const result = rollUp.priorities.get(priority.id);
           if (!result) throw new Error(`No roll-up for priority ${priority.id}`);
           return result;

@@ -803,6 +803,6 @@ builder.objectField(PlanRef, 'monitoringReport', (t) =>
         description: 'The report, or why there is none for the period asked for.',
       },
     },
-    resolve: (plan, args, ctx) => monitoringReportFor(prisma(), ctx.caller, plan, args.period),
+    resolve: (plan, args, ctx) => monitoringReportFor(prisma(ctx), ctx.caller, plan, args.period),
   }),
 );

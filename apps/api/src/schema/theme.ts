@@ -1,6 +1,7 @@
 // Themes: headings inside a priority, holding its commitments.
 import { visiblePlanWhere } from '../access/where.js';
 import { builder } from '../builder.js';
+import { asAtOf } from '../plan/as-at.js';
 import { withCommitmentFigures, withSnapshot } from '../plan/snapshot.js';
 import { CommitmentRef } from './commitment.js';
 import { RollUpType } from './rollup.js';
@@ -22,10 +23,10 @@ builder.prismaNode('Theme', {
       select: (_args, _ctx, nestedSelection) => ({
         commitments: nestedSelection({ orderBy: { position: 'asc' as const } }),
       }),
-      resolve: (theme, _args, ctx) => {
+      resolve: (theme, _args, ctx, info) => {
         const first = theme.commitments[0];
         if (!first) return [];
-        return withCommitmentFigures(ctx, first.planId, ({ inForce }) =>
+        return withCommitmentFigures(ctx, first.planId, asAtOf(ctx, info), ({ inForce }) =>
           theme.commitments.filter((c) => inForce.has(c.id)),
         );
       },
@@ -34,8 +35,8 @@ builder.prismaNode('Theme', {
       type: RollUpType,
       description: 'Figures of its commitments.',
       select: { priority: { select: { planId: true } } },
-      resolve: (theme, _args, ctx) =>
-        withSnapshot(ctx, theme.priority.planId, ({ rollUp }) => {
+      resolve: (theme, _args, ctx, info) =>
+        withSnapshot(ctx, theme.priority.planId, asAtOf(ctx, info), ({ rollUp }) => {
           const result = rollUp.themes.get(theme.id);
           if (!result) throw new Error(`No roll-up for theme ${theme.id}`);
           return result;

@@ -1,16 +1,19 @@
 // The plan against its financial-year timeline: every quarter of the plan period (2021/22 Q1 to
 // 2028/29 Q4 for Dorset, from the domain's planQuarters), what fell due and what was updated.
 import { fromDbDate, toDbDate } from '@plan-tracker/db';
-import { type FinancialQuarter, planQuarters } from '@plan-tracker/domain';
+import { type FinancialQuarter, type IsoDate, planQuarters } from '@plan-tracker/domain';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { prisma } from '../database.js';
+import { asAtOf } from '../plan/as-at.js';
 import { PlanRef } from './plan.js';
 
 interface TimelineQuarter {
   readonly planId: string;
   readonly organisationId: string;
   readonly quarter: FinancialQuarter;
+  /** The date the plan is read at (null: live), passed down from the plan. */
+  readonly asAt: IsoDate | null;
 }
 interface TimelineYear {
   readonly label: string;
@@ -21,18 +24,22 @@ interface Timeline {
 }
 
 /** Updates recorded by the plan's date fall in a quarter; later ones are not shown as at it. */
-function recordedBy(ctx: Context, quarter: FinancialQuarter): Date {
-  return toDbDate(ctx.asAt && ctx.asAt < quarter.endDate ? ctx.asAt : quarter.endDate);
+function recordedBy(q: TimelineQuarter): Date {
+  return toDbDate(q.asAt && q.asAt < q.quarter.endDate ? q.asAt : q.quarter.endDate);
 }
 
 /** Update counts by period label, once per plan per request. */
-function updateCounts(ctx: Context, planId: string): Promise<Map<string, number>> {
-  return ctx.cache.memo(`update-counts:${planId}:${ctx.asAt ?? ''}`, async () => {
-    const rows = await prisma().progressUpdate.groupBy({
+function updateCounts(
+  ctx: Context,
+  planId: string,
+  asAt: IsoDate | null,
+): Promise<Map<string, number>> {
+  return ctx.cache.memo(`update-counts:${planId}:${asAt ?? ''}`, async () => {
+    const rows = await prisma(ctx).progressUpdate.groupBy({
       by: ['period'],
       where: {
         commitment: { planId },
-        ...(ctx.asAt ? { recordedOn: { lte: toDbDate(ctx.asAt) } } : {}),
+        ...(asAt ? { recordedOn: { lte: toDbDate(asAt) } } : {}),
       },
       _count: { _all: true },
     });
@@ -64,8 +71,8 @@ const TimelineQuarterType = builder.objectRef<TimelineQuarter>('TimelineQuarter'
       nullable: true,
       description:
         'The stored reporting period with this label, if the organisation has one (it says whether it is closed).',
-      resolve: (query, q) =>
-        prisma().reportingPeriod.findUnique({
+      resolve: (query, q, _args, ctx) =>
+        prisma(ctx).reportingPeriod.findUnique({
           ...query,
           where: {
             organisationId_label: { organisationId: q.organisationId, label: q.quarter.label },
@@ -76,8 +83,8 @@ const TimelineQuarterType = builder.objectRef<TimelineQuarter>('TimelineQuarter'
       type: ['Commitment'],
       description: 'Commitments due in this quarter, by due date.',
       complexity: { field: 1, multiplier: 5 },
-      resolve: (query, q) =>
-        prisma().commitment.findMany({
+      resolve: (query, q, _args, ctx) =>
+        prisma(ctx).commitment.findMany({
           ...query,
           where: {
             planId: q.planId,
@@ -90,8 +97,8 @@ const TimelineQuarterType = builder.objectRef<TimelineQuarter>('TimelineQuarter'
       type: ['DeliveryAction'],
       description: 'Delivery actions (not archived) due in this quarter, by due date.',
       complexity: { field: 1, multiplier: 10 },
-      resolve: (query, q) =>
-        prisma().deliveryAction.findMany({
+      resolve: (query, q, _args, ctx) =>
+        prisma(ctx).deliveryAction.findMany({
           ...query,
           where: {
             commitment: { planId: q.planId },
@@ -106,12 +113,12 @@ const TimelineQuarterType = builder.objectRef<TimelineQuarter>('TimelineQuarter'
       description: "Progress updates for this period (recorded by the plan's date), oldest first.",
       complexity: { field: 1, multiplier: 10 },
       resolve: (query, q, _args, ctx) =>
-        prisma().progressUpdate.findMany({
+        prisma(ctx).progressUpdate.findMany({
           ...query,
           where: {
             commitment: { planId: q.planId },
             period: q.quarter.label,
-            recordedOn: { lte: recordedBy(ctx, q.quarter) },
+            recordedOn: { lte: recordedBy(q) },
           },
           orderBy: [{ recordedOn: 'asc' }, { createdAt: 'asc' }],
         }),
@@ -119,7 +126,7 @@ const TimelineQuarterType = builder.objectRef<TimelineQuarter>('TimelineQuarter'
     updateCount: t.int({
       description: "How many progress updates were written for this period (by the plan's date).",
       resolve: async (q, _args, ctx) =>
-        (await updateCounts(ctx, q.planId)).get(q.quarter.label) ?? 0,
+        (await updateCounts(ctx, q.planId, q.asAt)).get(q.quarter.label) ?? 0,
     }),
   }),
 });
@@ -167,12 +174,13 @@ builder.objectField(PlanRef, 'timeline', (t) =>
     type: TimelineType,
     description:
       'The plan against its timeline: financial years, quarters, what was due and updated in each.',
-    resolve: (plan) => ({
+    resolve: (plan, _args, ctx, info) => ({
       quarters: planQuarters(fromDbDate(plan.periodStart), fromDbDate(plan.periodEnd)).map(
         (quarter) => ({
           planId: plan.id,
           organisationId: plan.organisationId,
           quarter,
+          asAt: asAtOf(ctx, info),
         }),
       ),
     }),

@@ -1,17 +1,19 @@
 // Progress updates: append-only dated entries on a commitment or one of its actions.
+
 import { addProgressUpdate } from '@plan-tracker/db';
 import {
   type EvidenceLink,
   EvidenceLinkSchema,
+  notFoundError,
   ProgressUpdateInputSchema,
 } from '@plan-tracker/domain';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { visiblePlanWhere } from '../access/where.js';
 import { builder } from '../builder.js';
 import { prisma } from '../database.js';
-import { NotFoundError } from '../errors.js';
+import { apiError } from '../errors.js';
 import { LifecycleStatusEnum, RagEnum } from './scalars.js';
-import { actorOf, assertMay, idOf, organisationOf, unwrap, WRITE_ERRORS } from './write.js';
+import { actorOf, idOf, unwrap, WRITE_ERRORS } from './write.js';
 
 export const EvidenceLinkType = builder.objectRef<EvidenceLink>('EvidenceLink').implement({
   description: 'A link to evidence behind an update.',
@@ -124,6 +126,19 @@ const ProgressUpdateInput = builder.inputType('ProgressUpdateInput', {
     }),
     ragAfter: t.field({ type: RagEnum, description: 'RAG after; unchanged when omitted.' }),
     progressAfter: t.int({ description: 'Progress after, 0–100; unchanged when omitted.' }),
+    owner: t.string({
+      description:
+        'A new owner of the work, saved with the update; unchanged when omitted, null clears it. Changing it needs the right to edit the work (not only to report on it).',
+    }),
+    startDate: t.field({
+      type: 'Date',
+      description:
+        'A new start date, saved with the update; unchanged when omitted, null clears it.',
+    }),
+    dueDate: t.field({
+      type: 'Date',
+      description: 'A new due date, saved with the update; unchanged when omitted, null clears it.',
+    }),
     evidence: t.field({
       type: [EvidenceLinkInput],
       description: 'Links to evidence (at most 20).',
@@ -154,50 +169,24 @@ builder.mutationField('addProgressUpdate', (t) =>
     },
     resolve: async (query, _root, args, ctx) => {
       const actor = actorOf(ctx);
-      const organisationId = organisationOf(ctx);
       const subjectId = String(args.subject);
       let typename: 'Commitment' | 'DeliveryAction';
       try {
         typename =
           decodeGlobalID(subjectId).typename === 'DeliveryAction' ? 'DeliveryAction' : 'Commitment';
       } catch {
-        throw new NotFoundError('Commitment', subjectId);
+        throw apiError(notFoundError('Commitment', subjectId));
       }
       const id = idOf(subjectId, typename);
-      const record =
-        typename === 'Commitment'
-          ? await prisma().commitment.findFirst({
-              where: { id, organisationId },
-              select: { organisationId: true, owner: true },
-            })
-          : await prisma()
-              .deliveryAction.findFirst({
-                where: { id, organisationId },
-                select: {
-                  organisationId: true,
-                  owner: true,
-                  commitment: { select: { owner: true } },
-                },
-              })
-              .then(
-                (a) =>
-                  a && {
-                    organisationId: a.organisationId,
-                    owner: a.owner,
-                    parentOwner: a.commitment.owner,
-                  },
-              );
-      if (!record) throw new NotFoundError(typename, subjectId);
-      assertMay(ctx, 'addUpdate', record);
       const { update } = await unwrap(
-        addProgressUpdate(prisma(), actor, {
+        addProgressUpdate(prisma(ctx), actor, {
           subject: { type: typename, id },
           expectedVersion: args.expectedVersion,
           reason: args.reason ?? undefined,
           input: args.input as Parameters<typeof addProgressUpdate>[2]['input'],
         }),
       );
-      return prisma().progressUpdate.findUniqueOrThrow({ ...query, where: { id: update.id } });
+      return prisma(ctx).progressUpdate.findUniqueOrThrow({ ...query, where: { id: update.id } });
     },
   }),
 );

@@ -14,7 +14,7 @@ import type { Context } from '../context.js';
 import { prisma } from '../database.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import { RoleEnum } from './scalars.js';
-import { actorOf, assertMay, idOf, unwrap, WRITE_ERRORS } from './write.js';
+import { actorOf, idOf, unwrap, WRITE_ERRORS } from './write.js';
 
 /** The caller's organisation when they are an administrator; an id no row has otherwise. */
 function adminOrganisation(ctx: Context): string {
@@ -66,7 +66,7 @@ builder.queryField('users', (t) =>
     complexity: { field: 1, multiplier: 20 },
     resolve: (query, _root, _args, ctx) =>
       ctx.caller.kind === 'user' && ctx.caller.role === 'ADMIN'
-        ? prisma().user.findMany({
+        ? prisma(ctx).user.findMany({
             ...query,
             where: { organisationId: ctx.caller.organisationId },
             orderBy: [{ name: 'asc' }, { email: 'asc' }],
@@ -113,17 +113,16 @@ builder.mutationField('createUser', (t) =>
     },
     resolve: async (query, _root, { input, note }, ctx) => {
       const actor = actorOf(ctx);
-      assertMay(ctx, 'manageUsers', { organisationId: actor.organisationId });
       const { password, ...account } = input;
       const { record } = await unwrap(
-        createUserAccount(prisma(), actor, {
+        createUserAccount(prisma(ctx), actor, {
           input: { ...account, ownerLabels: account.ownerLabels ?? [] },
           passwordHash: await hashPassword(password),
           note,
         }),
       );
       ctx.log.info({ userId: record.id, role: record.role }, 'user created');
-      return prisma().user.findUniqueOrThrow({ ...query, where: { id: record.id } });
+      return prisma(ctx).user.findUniqueOrThrow({ ...query, where: { id: record.id } });
     },
   }),
 );
@@ -160,17 +159,16 @@ builder.mutationField('updateUser', (t) =>
     },
     resolve: async (query, _root, args, ctx) => {
       const actor = actorOf(ctx);
-      assertMay(ctx, 'manageUsers', { organisationId: actor.organisationId });
       const id = idOf(String(args.id), 'User');
       await unwrap(
-        updateUserAccount(prisma(), actor, {
+        updateUserAccount(prisma(ctx), actor, {
           id,
           expectedVersion: args.expectedVersion,
           note: args.note,
           input: args.input as Parameters<typeof updateUserAccount>[2]['input'],
         }),
       );
-      return prisma().user.findUniqueOrThrow({ ...query, where: { id } });
+      return prisma(ctx).user.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 );

@@ -1,19 +1,10 @@
-// What every mutation shares: who the db services record as acting, the access check on the
-// record written, and the services' typed failures turned into the schema's error results.
-import type { Actor, ServiceError, ServiceResult } from '@plan-tracker/db';
-import { actorName } from '../access/caller.js';
-import { type WriteKind, writeRefusal } from '../access/rules.js';
+// What every mutation shares: who the db services record as acting (and judge with the access
+// rules inside their transaction), and the services' typed failures turned into the schema's
+// error results.
+import type { Actor, ServiceResult } from '@plan-tracker/db';
+import { actorName, forbiddenError, notFoundError } from '@plan-tracker/domain';
 import type { Context } from '../context.js';
-import {
-  type ApiError,
-  ConflictError,
-  ForbiddenError,
-  MUTATION_ERRORS,
-  NotFoundError,
-  PeriodClosedError,
-  TransitionError,
-  ValidationError,
-} from '../errors.js';
+import { apiError, MUTATION_ERRORS } from '../errors.js';
 import { localId } from './work.js';
 
 /** The error types every write mutation may return. */
@@ -22,7 +13,7 @@ export const WRITE_ERRORS = [...MUTATION_ERRORS];
 /** The actor the services record in history; throws ForbiddenError for anonymous callers. */
 export function actorOf(ctx: Context): Actor {
   const { caller } = ctx;
-  if (caller.kind === 'anonymous') throw new ForbiddenError('sign in to make changes.');
+  if (caller.kind === 'anonymous') throw apiError(forbiddenError('sign in to make changes.'));
   const label =
     caller.kind === 'user' ? `${caller.name} (${caller.role})` : `API key ${caller.prefix}`;
   return {
@@ -30,20 +21,15 @@ export function actorOf(ctx: Context): Actor {
     userId: caller.kind === 'user' ? caller.userId : null,
     apiKeyId: caller.kind === 'apiKey' ? caller.apiKeyId : null,
     label: label || actorName(caller),
+    caller,
   };
 }
 
-/** Throws ForbiddenError unless the caller may make this write to the record. */
-export function assertMay(
-  ctx: Context,
-  kind: WriteKind,
-  record: { organisationId: string; owner?: string | null; parentOwner?: string | null },
-): void {
-  const refusal = writeRefusal(ctx.caller, kind, record);
-  if (refusal) throw new ForbiddenError(refusal);
-}
-
-/** The database id in a global ID; a NotFoundError for an ID of another type. */
+/**
+ * The database id in a global ID; a NotFoundError for an ID of another type. (Not Pothos'
+ * `t.arg.globalID`: its parser throws outside the errors plugin, so an ID of the wrong type
+ * would be an error instead of the typed NotFoundError result clients branch on.)
+ */
 export function idOf(globalId: string, typename: string): string {
   try {
     const id = localId(globalId, typename);
@@ -51,42 +37,23 @@ export function idOf(globalId: string, typename: string): string {
   } catch {
     // reported below
   }
-  throw new NotFoundError(typename, globalId);
-}
-
-/** The caller's organisation, for scoping look-ups; anonymous callers have none. */
-export function organisationOf(ctx: Context): string {
-  return ctx.caller.kind === 'anonymous' ? '\u0000none' : ctx.caller.organisationId;
-}
-
-function errorFrom(error: ServiceError): ApiError {
-  switch (error.code) {
-    case 'VALIDATION':
-      return new ValidationError(
-        error.issues.map((issue) => ({ path: ['input', ...issue.path], message: issue.message })),
-      );
-    case 'CONFLICT':
-      return new ConflictError(error.message, error.currentVersion, error.current);
-    case 'NOT_FOUND':
-      return new NotFoundError(error.entity, error.id);
-    case 'FORBIDDEN':
-      return new ForbiddenError(error.reason);
-    case 'PERIOD_CLOSED':
-      return new PeriodClosedError(error.period, error.message);
-    case 'TRANSITION':
-      return new TransitionError(
-        error.message,
-        error.transitionCode,
-        error.from,
-        error.to,
-        error.allowed,
-      );
-  }
+  throw apiError(notFoundError(typename as never, globalId));
 }
 
 /** The value of a service result, or its failure thrown as the schema's typed error. */
 export async function unwrap<T>(result: Promise<ServiceResult<T>>): Promise<T> {
   const settled = await result;
-  if (!settled.ok) throw errorFrom(settled.error);
+  if (!settled.ok) {
+    const failure = settled.error;
+    // Input paths are relative to the mutation's `input` argument.
+    throw apiError(
+      failure.code === 'VALIDATION'
+        ? {
+            ...failure,
+            issues: failure.issues.map((issue) => ({ ...issue, path: ['input', ...issue.path] })),
+          }
+        : failure,
+    );
+  }
   return settled.value;
 }

@@ -19,12 +19,13 @@ import {
 } from './errors.js';
 import { ACTION_STATE_FIELDS, type ActionRecord, actionRecord } from './records.js';
 import type { Changed } from './status.js';
-import { abortWithCurrent, assertVersion, loadAction } from './subject.js';
+import { abortWithCurrent, assertVersion, loadAction, lockCommitment } from './subject.js';
 import {
   abort,
   abortInvalid,
   appendHistory,
   assertPeriodsOpen,
+  authorise,
   changedFields,
   cleanNote,
   commonIssues,
@@ -60,11 +61,13 @@ export async function createAction(
     input.status === 'COMPLETED' ? (input.completedOn ?? effective.effectiveOn) : null;
 
   return runWrite(prisma, async (tx) => {
+    await lockCommitment(tx, actor, input.commitmentId);
     const commitment = await tx.commitment.findFirst({
       where: { id: input.commitmentId, organisationId: actor.organisationId },
-      select: { id: true, planId: true },
+      select: { id: true, planId: true, organisationId: true, owner: true },
     });
     if (!commitment) abort(notFoundError('Commitment', input.commitmentId));
+    authorise(actor, 'editStructure', commitment);
     await assertPeriodsOpen(tx, actor.organisationId, [effective.period]);
     const row = await tx.deliveryAction.create({
       data: {
@@ -118,7 +121,8 @@ export async function updateAction(
   const effective = effectiveFrom(args.effectiveOn);
 
   return runWrite(prisma, async (tx) => {
-    const { record: current, planId } = await loadAction(tx, actor, args.id);
+    const { record: current, planId, ownership } = await loadAction(tx, actor, args.id);
+    authorise(actor, 'editStructure', ownership);
     assertVersion('DeliveryAction', { ...current }, args.expectedVersion);
     if (current.archivedAt) abortInvalid([], 'This delivery action is archived and cannot change.');
     await assertPeriodsOpen(tx, actor.organisationId, [effective.period]);
@@ -143,6 +147,14 @@ export async function updateAction(
       ...changedFields(current, record, ACTION_STATE_FIELDS),
       note: cleanNote(args.note),
     });
+    // Its owner and due date may be what its commitment shows (the lead owner, the soonest).
+    await syncCommitmentFigures(
+      tx,
+      actor,
+      record.commitmentId,
+      effective,
+      `“${record.title}” edited`,
+    );
     return { record, historyId };
   });
 }
@@ -161,7 +173,8 @@ export async function archiveAction(
   const effective = effectiveFrom(args.effectiveOn);
 
   return runWrite(prisma, async (tx) => {
-    const { record: current, planId } = await loadAction(tx, actor, args.id);
+    const { record: current, planId, ownership } = await loadAction(tx, actor, args.id);
+    authorise(actor, 'editStructure', ownership);
     assertVersion('DeliveryAction', { ...current }, args.expectedVersion);
     if (current.archivedAt) abortInvalid([], 'This delivery action is already archived.');
     await assertPeriodsOpen(tx, actor.organisationId, [effective.period]);

@@ -1,4 +1,9 @@
-/** Who is writing: every write records it in history. Services do not check roles (the API does). */
+import type { Writer } from '@plan-tracker/domain';
+
+/**
+ * Who is writing: every write records it in history, and applies the domain's access rules
+ * (`writeRefusal`) to `caller` on the record it loaded, inside its transaction.
+ */
 export interface Actor {
   /** Every row a service reads or writes must belong to this organisation. */
   readonly organisationId: string;
@@ -8,9 +13,17 @@ export interface Actor {
   readonly apiKeyId: string | null;
   /** Who acted, as people read it in history: `Jo Bloggs (EDITOR)`, `API key partner-x`, `seed`. */
   readonly label: string;
+  /** What the access rules judge: the API's caller, or the system. */
+  readonly caller: Writer;
 }
 
-/** An actor for the system itself (seed, imports, scripts): no user, no API key. */
+/** An actor for the system itself (seed, imports, scripts): no user, no API key, any write. */
 export function systemActor(organisationId: string, label = 'system'): Actor {
-  return { organisationId, userId: null, apiKeyId: null, label };
+  return {
+    organisationId,
+    userId: null,
+    apiKeyId: null,
+    label,
+    caller: { kind: 'system', organisationId },
+  };
 }

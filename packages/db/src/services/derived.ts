@@ -6,16 +6,18 @@
  * entry of its own. So a commitment reads the same everywhere: GraphQL fields, filters and
  * ordering in SQL, "as at" replays, the reports and the open data.
  */
-import { rollUpCommitment } from '@plan-tracker/domain';
+import { commitmentWork, isOverridden, rollUpCommitment } from '@plan-tracker/domain';
 import type { Actor } from './actor.js';
-import { fromDbDateOrNull } from './dates.js';
+import { fromDbDateOrNull, toDbDateOrNull } from './dates.js';
 import { COMMITMENT_STATE_FIELDS, type CommitmentRecord, commitmentRecord } from './records.js';
+import { lockCommitment } from './subject.js';
 import { appendHistory, changedFields, type Effective, type Tx } from './write.js';
 
 /**
  * Writes a commitment's figures as rolled up from its delivery actions that are not archived,
- * when they differ from what it holds. Leaves it alone when staff set its figures with a reason
- * (an override) or it has no actions (its own figures are then its figures).
+ * and the owner and due date it takes from them (domain `commitmentWork`), when they differ from
+ * what it holds. Its figures are left alone when staff set them with a reason (an override);
+ * nothing changes when it has no actions (its own figures and work are then its own).
  *
  * The commitment row is locked first, so two writers changing different actions of one
  * commitment take turns and the second rolls up what the first committed.
@@ -30,28 +32,30 @@ export async function syncCommitmentFigures(
   effective: Effective,
   cause: string,
 ): Promise<CommitmentRecord | null> {
-  await tx.$queryRaw`SELECT "id" FROM "Commitment" WHERE "id" = ${commitmentId} FOR UPDATE`;
+  await lockCommitment(tx, actor, commitmentId);
   const row = await tx.commitment.findFirst({
     where: { id: commitmentId, organisationId: actor.organisationId },
   });
-  if (!row || row.statusOverrideReason?.trim()) return null;
-  const actions = await tx.deliveryAction.findMany({
+  if (!row) return null;
+  const rows = await tx.deliveryAction.findMany({
     where: { commitmentId, archivedAt: null },
-    select: { status: true, rag: true, progressPercent: true, dueDate: true },
+    select: { status: true, rag: true, progressPercent: true, dueDate: true, owner: true },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
-  if (actions.length === 0) return null;
+  if (rows.length === 0) return null;
+  const actions = rows.map((a) => ({ ...a, dueDate: fromDbDateOrNull(a.dueDate) }));
   const current = commitmentRecord(row);
-  const rollUp = rollUpCommitment(
-    current,
-    actions.map((a) => ({ ...a, dueDate: fromDbDateOrNull(a.dueDate) })),
-    effective.effectiveOn,
-  );
-  const next: CommitmentRecord = {
-    ...current,
-    status: rollUp.status ?? current.status,
-    rag: rollUp.rag,
-    progressPercent: rollUp.progressPercent ?? current.progressPercent,
-  };
+  const work = commitmentWork(current, actions);
+  let next: CommitmentRecord = { ...current, owner: work.owner, dueDate: work.dueDate };
+  if (!isOverridden(current)) {
+    const rollUp = rollUpCommitment(current, actions, effective.effectiveOn);
+    next = {
+      ...next,
+      status: rollUp.status ?? current.status,
+      rag: rollUp.rag,
+      progressPercent: rollUp.progressPercent ?? current.progressPercent,
+    };
+  }
   const diff = changedFields(current, next, COMMITMENT_STATE_FIELDS);
   if (Object.keys(diff.after).length === 0) return null;
   const saved = await tx.commitment.update({
@@ -60,6 +64,8 @@ export async function syncCommitmentFigures(
       status: next.status,
       rag: next.rag,
       progressPercent: next.progressPercent,
+      owner: next.owner,
+      dueDate: toDbDateOrNull(next.dueDate),
       version: { increment: 1 },
     },
   });

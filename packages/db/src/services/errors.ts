@@ -1,198 +1,27 @@
-/**
- * The expected ways a write can fail, as typed values rather than exceptions: every service
- * returns a {@link ServiceResult}. Each failure has a stable `code` (the API puts it in
- * `extensions.code`) and a plain-English `message`; anything else is a bug and is thrown.
- * Failures are made by the small factories below, never by hand, so their shape stays stable.
- */
-import type {
-  LifecycleStatus,
-  StatusTransitionErrorCode,
-  TransitionCheck,
+// The failures the services return are the domain's one vocabulary (FAILURE_CODES and its
+// factories); re-exported so the services and their callers import them from one place.
+export {
+  type ConflictFailure,
+  conflictError,
+  type EntityName,
+  FAILURE_CODES,
+  type FailureCode,
+  type ForbiddenFailure,
+  fail,
+  forbiddenError,
+  invalidField,
+  type NotFoundFailure,
+  notFoundError,
+  ok,
+  type PeriodClosedFailure,
+  periodClosedError,
+  type ServiceError,
+  type ServiceErrorCode,
+  type ServiceResult,
+  type TransitionFailure,
+  transitionError,
+  type ValidationFailure,
+  type ValidationIssue,
+  validationError,
+  zodValidationError,
 } from '@plan-tracker/domain';
-import type { z } from 'zod';
-
-/** One broken rule of an input, on the field it belongs to (`[]` for the input as a whole). */
-export interface ValidationIssue {
-  readonly path: string[];
-  readonly message: string;
-}
-
-/** The entities services load, named as in the schema. */
-export type EntityName =
-  | 'Plan'
-  | 'Commitment'
-  | 'DeliveryAction'
-  | 'Milestone'
-  | 'Measure'
-  | 'MeasureValue'
-  | 'ReportingPeriod'
-  | 'User';
-
-/** The input broke a rule; nothing was written. */
-export interface ValidationFailure {
-  readonly code: 'VALIDATION';
-  readonly message: string;
-  readonly issues: ValidationIssue[];
-}
-
-/** Someone else changed the row since the caller read it; nothing was written. */
-export interface ConflictFailure {
-  readonly code: 'CONFLICT';
-  readonly message: string;
-  readonly entity: EntityName;
-  readonly id: string;
-  /** The version the caller gave; `null` when it gave none for a row that exists. */
-  readonly expectedVersion: number | null;
-  readonly currentVersion: number;
-  /** The row as it is now, as a plain object, so the caller can show it and retry. */
-  readonly current: Record<string, unknown>;
-}
-
-/** No such row in the caller's organisation (rows of other organisations are not found either). */
-export interface NotFoundFailure {
-  readonly code: 'NOT_FOUND';
-  readonly message: string;
-  readonly entity: EntityName;
-  readonly id: string;
-}
-
-/** The caller may not do this. Services are role-agnostic; the API uses this for its checks. */
-export interface ForbiddenFailure {
-  readonly code: 'FORBIDDEN';
-  readonly message: string;
-  readonly reason: string;
-}
-
-/** The change would fall in a reporting period that has been closed. */
-export interface PeriodClosedFailure {
-  readonly code: 'PERIOD_CLOSED';
-  readonly message: string;
-  /** e.g. `2021/22 Q2` */
-  readonly period: string;
-}
-
-/** The lifecycle status cannot move this way (the domain's `checkTransition` said no). */
-export interface TransitionFailure {
-  readonly code: 'TRANSITION';
-  readonly message: string;
-  /** The domain's code: `STATUS_TRANSITION_FORBIDDEN` or `STATUS_REASON_REQUIRED`. */
-  readonly transitionCode: StatusTransitionErrorCode;
-  readonly from: LifecycleStatus;
-  readonly to: LifecycleStatus;
-  readonly allowed: readonly LifecycleStatus[];
-}
-
-/** Every expected failure of a service. */
-export type ServiceError =
-  | ValidationFailure
-  | ConflictFailure
-  | NotFoundFailure
-  | ForbiddenFailure
-  | PeriodClosedFailure
-  | TransitionFailure;
-
-/** The stable codes of {@link ServiceError}. */
-export type ServiceErrorCode = ServiceError['code'];
-
-/** What every write returns: the new state, or why nothing was written. */
-export type ServiceResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: ServiceError };
-
-export function ok<T>(value: T): ServiceResult<T> {
-  return { ok: true, value };
-}
-
-export function fail<T = never>(error: ServiceError): ServiceResult<T> {
-  return { ok: false, error };
-}
-
-export function validationError(issues: ValidationIssue[]): ValidationFailure {
-  const first = issues[0]?.message ?? 'The input is not valid.';
-  return {
-    code: 'VALIDATION',
-    message: issues.length > 1 ? `${first} (and ${issues.length - 1} more)` : first,
-    issues,
-  };
-}
-
-/** One issue on one field. */
-export function invalidField(path: string[], message: string): ValidationFailure {
-  return validationError([{ path, message }]);
-}
-
-/** Zod's issues as {@link ValidationIssue}s (paths as strings, e.g. `['evidence', '0', 'url']`). */
-export function zodValidationError(error: z.ZodError, prefix: string[] = []): ValidationFailure {
-  return validationError(
-    error.issues.map((issue) => ({
-      path: [...prefix, ...issue.path.map(String)],
-      message: issue.message,
-    })),
-  );
-}
-
-export function conflictError(
-  entity: EntityName,
-  id: string,
-  expectedVersion: number | null,
-  current: Record<string, unknown> & { version: number },
-): ConflictFailure {
-  return {
-    code: 'CONFLICT',
-    message:
-      expectedVersion === null
-        ? `This ${entityLabel(entity)} already exists (version ${current.version}). Reload it and try again.`
-        : `This ${entityLabel(entity)} was changed by someone else (you had version ${expectedVersion}, it is now ${current.version}). Reload it and try again.`,
-    entity,
-    id,
-    expectedVersion,
-    currentVersion: current.version,
-    current,
-  };
-}
-
-export function notFoundError(entity: EntityName, id: string): NotFoundFailure {
-  return {
-    code: 'NOT_FOUND',
-    message: `There is no ${entityLabel(entity)} with id ${id}.`,
-    entity,
-    id,
-  };
-}
-
-export function forbiddenError(reason: string): ForbiddenFailure {
-  return { code: 'FORBIDDEN', message: `You cannot do this: ${reason}`, reason };
-}
-
-export function periodClosedError(period: string): PeriodClosedFailure {
-  return {
-    code: 'PERIOD_CLOSED',
-    message: `The reporting period ${period} is closed, so its records cannot change. Ask an administrator to reopen it, or date the change in an open period.`,
-    period,
-  };
-}
-
-/** From a refused {@link TransitionCheck}. */
-export function transitionError(check: Extract<TransitionCheck, { ok: false }>): TransitionFailure {
-  return {
-    code: 'TRANSITION',
-    message: check.message,
-    transitionCode: check.code,
-    from: check.from,
-    to: check.to,
-    allowed: check.allowed,
-  };
-}
-
-function entityLabel(entity: EntityName): string {
-  switch (entity) {
-    case 'DeliveryAction':
-      return 'delivery action';
-    case 'MeasureValue':
-      return 'measure value';
-    case 'ReportingPeriod':
-      return 'reporting period';
-    default:
-      return entity.toLowerCase();
-  }
-}

@@ -11,6 +11,7 @@ import {
   abort,
   appendHistory,
   assertPeriodsOpen,
+  authorise,
   changedFields,
   cleanNote,
   commonIssues,
@@ -59,9 +60,10 @@ export async function recordMeasureValue(
     runWrite(prisma, async (tx) => {
       const measure = await tx.measure.findFirst({
         where: { id: input.measureId, organisationId: actor.organisationId },
-        select: { id: true, priority: { select: { planId: true } } },
+        select: { id: true, organisationId: true, priority: { select: { planId: true } } },
       });
       if (!measure) abort(notFoundError('Measure', input.measureId));
+      authorise(actor, 'recordMeasure', measure);
       await assertPeriodsOpen(tx, actor.organisationId, [input.period, effective.period]);
       const existing = await tx.measureValue.findUnique({
         where: { measureId_period: { measureId: measure.id, period: input.period } },

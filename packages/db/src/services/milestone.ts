@@ -19,11 +19,13 @@ import {
 } from './errors.js';
 import { MILESTONE_STATE_FIELDS, type MilestoneRecord, milestoneRecord } from './records.js';
 import type { Changed } from './status.js';
+import { loadAction } from './subject.js';
 import {
   abort,
   abortInvalid,
   appendHistory,
   assertPeriodsOpen,
+  authorise,
   changedFields,
   cleanNote,
   commonIssues,
@@ -57,17 +59,14 @@ export async function createMilestone(
   const effective = effectiveFrom(args.effectiveOn);
 
   return runWrite(prisma, async (tx) => {
-    const action = await tx.deliveryAction.findFirst({
-      where: { id: input.actionId, organisationId: actor.organisationId },
-      select: { id: true, archivedAt: true, commitment: { select: { planId: true } } },
-    });
-    if (!action) abort(notFoundError('DeliveryAction', input.actionId));
-    if (action.archivedAt) abortInvalid(['actionId'], 'This delivery action is archived.');
+    const action = await loadAction(tx, actor, input.actionId);
+    authorise(actor, 'editWork', action.ownership);
+    if (action.record.archivedAt) abortInvalid(['actionId'], 'This delivery action is archived.');
     await assertPeriodsOpen(tx, actor.organisationId, [effective.period]);
     const row = await tx.milestone.create({
       data: {
         organisationId: actor.organisationId,
-        actionId: action.id,
+        actionId: action.record.id,
         title: input.title,
         dueDate: toDbDate(input.dueDate),
         completedOn: toDbDateOrNull(input.completedOn),
@@ -75,7 +74,7 @@ export async function createMilestone(
     });
     const record = milestoneRecord(row);
     const historyId = await appendHistory(tx, actor, {
-      planId: action.commitment.planId,
+      planId: action.planId,
       entityType: 'Milestone',
       entityId: record.id,
       action: 'create',
@@ -156,10 +155,11 @@ async function changeMilestone(
   const effective = effectiveFrom(args.effectiveOn);
   return runWrite(prisma, async (tx) => {
     const where = { id: args.id, organisationId: actor.organisationId };
-    const row = await tx.milestone.findFirst({
-      where,
-      include: { action: { select: { commitment: { select: { planId: true } } } } },
-    });
+    const found = await tx.milestone.findFirst({ where, select: { actionId: true } });
+    if (!found) abort(notFoundError('Milestone', args.id));
+    const parent = await loadAction(tx, actor, found.actionId);
+    authorise(actor, 'editWork', parent.ownership);
+    const row = await tx.milestone.findFirst({ where });
     if (!row) abort(notFoundError('Milestone', args.id));
     const current = milestoneRecord(row);
     if (current.version !== args.expectedVersion) {
@@ -180,7 +180,7 @@ async function changeMilestone(
     if (count === 0)
       abort(conflictError('Milestone', args.id, args.expectedVersion, { ...record }));
     const historyId = await appendHistory(tx, actor, {
-      planId: row.action.commitment.planId,
+      planId: parent.planId,
       entityType: 'Milestone',
       entityId: record.id,
       action,

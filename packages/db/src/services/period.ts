@@ -16,6 +16,7 @@ import {
   abort,
   abortInvalid,
   appendHistory,
+  authorise,
   cleanNote,
   commonIssues,
   effectiveFrom,
@@ -50,6 +51,7 @@ export async function closeReportingPeriod(
   const expectedVersion = args.expectedVersion ?? null;
   try {
     return await runWrite(prisma, async (tx) => {
+      authorise(actor, 'closePeriod', { organisationId: actor.organisationId });
       const current = await findPeriod(tx, actor, args.label);
       let record: ReportingPeriodRecord;
       if (!current) {
@@ -122,6 +124,7 @@ export async function reopenReportingPeriod(
   ]);
   if (invalid) return invalid;
   return runWrite(prisma, async (tx) => {
+    authorise(actor, 'reopenPeriod', { organisationId: actor.organisationId });
     const current = await findPeriod(tx, actor, args.label);
     if (!current) abort(notFoundError('ReportingPeriod', args.label));
     if (current.version !== args.expectedVersion) {

@@ -18,6 +18,7 @@ import {
 } from './records.js';
 import {
   assertVersion,
+  type FigureChange,
   loadSubject,
   mergeFigures,
   type SubjectKind,
@@ -27,6 +28,7 @@ import {
 import {
   appendHistory,
   assertPeriodsOpen,
+  authorise,
   changedFields,
   cleanNote,
   commonIssues,
@@ -63,7 +65,8 @@ export interface ProgressUpdateAdded {
 
 /**
  * Appends a progress update (statuses, RAG and progress before and after, narrative, evidence)
- * and applies its figures to the commitment or action, with the same checks as a status change.
+ * and applies its figures, and any change of owner or dates made with it, to the commitment or
+ * action, with the same checks as a status change: one write for the whole update form.
  * The update's own period and the quarter of `recordedOn` must both be open.
  */
 export async function addProgressUpdate(
@@ -86,11 +89,31 @@ export async function addProgressUpdate(
 
   return runWrite(prisma, async (tx) => {
     const subject = await loadSubject(tx, actor, args.subject.type, args.subject.id);
+    authorise(actor, 'addUpdate', subject.ownership);
+    const details = {
+      owner: input.owner,
+      startDate: input.startDate,
+      dueDate: input.dueDate,
+    } satisfies FigureChange;
+    const record0 = subject.record;
+    if (
+      (details.owner !== undefined && details.owner !== record0.owner) ||
+      (details.startDate !== undefined && details.startDate !== record0.startDate) ||
+      (details.dueDate !== undefined && details.dueDate !== record0.dueDate)
+    ) {
+      // Changing who owns the work or when it is due is editing it, not only reporting on it.
+      authorise(actor, 'editWork', subject.ownership);
+    }
     assertVersion(subject.kind, { ...subject.record }, args.expectedVersion);
     await assertPeriodsOpen(tx, actor.organisationId, [input.period, effective.period]);
     const next = mergeFigures(
       subject,
-      { status: input.statusAfter, rag: input.ragAfter, progressPercent: input.progressAfter },
+      {
+        status: input.statusAfter,
+        rag: input.ragAfter,
+        progressPercent: input.progressAfter,
+        ...details,
+      },
       {
         reason,
         effectiveOn: recordedOn,

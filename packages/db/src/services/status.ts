@@ -23,6 +23,7 @@ import {
   abortInvalid,
   appendHistory,
   assertPeriodsOpen,
+  authorise,
   changedFields,
   cleanNote,
   commonIssues,
@@ -88,6 +89,7 @@ async function changeStatus(
 
   return runWrite(prisma, async (tx) => {
     const subject = await loadSubject(tx, actor, kind, args.id);
+    authorise(actor, 'editWork', subject.ownership);
     assertVersion(kind, { ...subject.record }, args.expectedVersion);
     await assertPeriodsOpen(tx, actor.organisationId, [effective.period]);
     const next = mergeFigures(subject, change, {
@@ -145,6 +147,7 @@ export async function clearCommitmentOverride(
   const effective = effectiveFrom(args.effectiveOn);
   return runWrite(prisma, async (tx) => {
     const subject = await loadSubject(tx, actor, 'Commitment', args.id);
+    authorise(actor, 'editWork', subject.ownership);
     assertVersion('Commitment', { ...subject.record }, args.expectedVersion);
     if (subject.kind !== 'Commitment' || !subject.record.statusOverrideReason) {
       abortInvalid([], 'This commitment’s figures already roll up from its delivery actions.');

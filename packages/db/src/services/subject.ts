@@ -1,15 +1,18 @@
 /**
  * The one path by which the status and figures of a commitment or a delivery action change,
- * shared by status changes and progress updates: load in the caller's organisation, check the
- * version, the lifecycle transition (domain `checkTransition`), the figure rules on the merged
- * record (domain `figureIssues`) and the roll-up rule, then a conditional update.
+ * shared by status changes and progress updates: load and lock in the caller's organisation,
+ * check access on that row, the version, the lifecycle transition (domain `checkTransition`),
+ * the figure rules on the merged record (domain `figureIssues`) and the override rule (domain
+ * `checkFigureOverride`), then a conditional update.
  */
 import {
+  checkFigureOverride,
   checkTransition,
   figureIssues,
   type IsoDate,
   type LifecycleStatus,
   type Rag,
+  type WorkOwnership,
 } from '@plan-tracker/domain';
 import type { Actor } from './actor.js';
 import { toDbDateOrNull } from './dates.js';
@@ -38,6 +41,8 @@ export type LoadedSubject =
       readonly record: CommitmentRecord;
       readonly planId: string;
       readonly commitmentId: string;
+      /** Who answers for it, for the access rules. */
+      readonly ownership: WorkOwnership & { readonly organisationId: string };
       /** Delivery actions that are not archived; the figures roll up from them. */
       readonly activeActions: number;
     }
@@ -46,12 +51,17 @@ export type LoadedSubject =
       readonly record: ActionRecord;
       readonly planId: string;
       readonly commitmentId: string;
+      /** Who answers for it (its owner and its commitment's), for the access rules. */
+      readonly ownership: WorkOwnership & { readonly organisationId: string };
     };
 
 /** A delivery action as loaded for a change. */
 export type LoadedAction = Extract<LoadedSubject, { kind: 'DeliveryAction' }>;
 
-/** Loads a commitment or action of the actor's organisation, or aborts with NOT_FOUND. */
+/**
+ * Loads a commitment or action of the actor's organisation, locked for the rest of the write,
+ * or aborts with NOT_FOUND.
+ */
 export async function loadSubject(
   tx: Tx,
   actor: Actor,
@@ -59,6 +69,7 @@ export async function loadSubject(
   id: string,
 ): Promise<LoadedSubject> {
   if (kind === 'DeliveryAction') return loadAction(tx, actor, id);
+  await lockCommitment(tx, actor, id);
   const row = await tx.commitment.findFirst({
     where: { id, organisationId: actor.organisationId },
   });
@@ -71,15 +82,37 @@ export async function loadSubject(
     record: commitmentRecord(row),
     planId: row.planId,
     commitmentId: row.id,
+    ownership: { organisationId: row.organisationId, owner: row.owner },
     activeActions,
   };
 }
 
-/** Loads a delivery action of the actor's organisation, or aborts with NOT_FOUND. */
+/**
+ * Locks a commitment row of the actor's organisation (`FOR UPDATE`) until the write commits.
+ * Every write to a commitment or to anything under it takes this lock first, so writers on one
+ * commitment take turns in one order: no deadlock between an insert's foreign-key lock and the
+ * roll-up's update, and the owner an access check read cannot change before the write commits.
+ * A missing row locks nothing; the load that follows reports it.
+ */
+export async function lockCommitment(tx: Tx, actor: Actor, commitmentId: string): Promise<void> {
+  await tx.$queryRaw`SELECT "id" FROM "Commitment"
+    WHERE "id" = ${commitmentId} AND "organisationId" = ${actor.organisationId} FOR UPDATE`;
+}
+
+/**
+ * Loads a delivery action of the actor's organisation with its commitment locked (see
+ * {@link lockCommitment}), or aborts with NOT_FOUND.
+ */
 export async function loadAction(tx: Tx, actor: Actor, id: string): Promise<LoadedAction> {
+  const parent = await tx.deliveryAction.findFirst({
+    where: { id, organisationId: actor.organisationId },
+    select: { commitmentId: true },
+  });
+  if (!parent) abort(notFoundError('DeliveryAction', id));
+  await lockCommitment(tx, actor, parent.commitmentId);
   const row = await tx.deliveryAction.findFirst({
     where: { id, organisationId: actor.organisationId },
-    include: { commitment: { select: { planId: true } } },
+    include: { commitment: { select: { planId: true, owner: true } } },
   });
   if (!row) abort(notFoundError('DeliveryAction', id));
   return {
@@ -87,6 +120,11 @@ export async function loadAction(tx: Tx, actor: Actor, id: string): Promise<Load
     record: actionRecord(row),
     planId: row.commitment.planId,
     commitmentId: row.commitmentId,
+    ownership: {
+      organisationId: row.organisationId,
+      owner: row.owner,
+      parentOwner: row.commitment.owner,
+    },
   };
 }
 
@@ -145,16 +183,20 @@ export function mergeFigures(
       next.status !== current.status ||
       next.rag !== current.rag ||
       next.progressPercent !== current.progressPercent;
-    if (figuresChanged && subject.activeActions > 0) {
-      // The roll-up rule (DESIGN.md): figures come from the actions unless staff set them with
-      // a reason; once set, they stay set until cleared (clearCommitmentOverride).
-      if (options.reason) next.statusOverrideReason = options.reason;
-      else if (!current.statusOverrideReason) {
-        abortInvalid(
-          pathOf('reason'),
-          `This commitment's status, RAG and progress roll up from its ${subject.activeActions} delivery action${subject.activeActions === 1 ? '' : 's'}. Give a reason to set them yourself.`,
-        );
-      }
+    const override = checkFigureOverride(current, subject.activeActions, {
+      figuresChange: figuresChanged,
+      reason: options.reason,
+    });
+    if (!override.ok) abortInvalid(pathOf('reason'), override.message);
+    next.statusOverrideReason = override.statusOverrideReason;
+    if (
+      subject.activeActions > 0 &&
+      (next.owner !== current.owner || next.dueDate !== current.dueDate)
+    ) {
+      abortInvalid(
+        pathOf(next.owner !== current.owner ? 'owner' : 'dueDate'),
+        'This commitment takes its owner and due date from its delivery actions (the lead owner and the soonest open due date). Change them on its actions.',
+      );
     }
     assertFigures(next, pathOf);
     return next;

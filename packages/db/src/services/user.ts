@@ -17,6 +17,7 @@ import {
   abort,
   abortInvalid,
   appendHistory,
+  authorise,
   changedFields,
   cleanNote,
   commonIssues,
@@ -140,6 +141,7 @@ export async function createUserAccount(
   const input = parsed.data;
   try {
     return await runWrite(prisma, async (tx) => {
+      authorise(actor, 'manageUsers', { organisationId: actor.organisationId });
       const taken = await tx.user.findUnique({
         where: { email: input.email },
         select: { id: true },
@@ -197,6 +199,7 @@ export async function updateUserAccount(
   const patch = parsed.data;
   return runWrite(prisma, async (tx) => {
     const where = { id: args.id, organisationId: actor.organisationId };
+    authorise(actor, 'manageUsers', { organisationId: actor.organisationId });
     const row = await tx.user.findFirst({ where });
     if (!row) abort(notFoundError('User', args.id));
     const current = userRecord(row);

@@ -3,12 +3,20 @@
  * caller's expected version checked by a conditional update; closed reporting periods; and the
  * history entry appended in the same transaction.
  */
-import { type IsoDate, IsoDateSchema, quarterOf } from '@plan-tracker/domain';
+import {
+  type IsoDate,
+  IsoDateSchema,
+  quarterOf,
+  type WorkOwnership,
+  type WriteKind,
+  writeRefusal,
+} from '@plan-tracker/domain';
 import { z } from 'zod';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import type { Actor } from './actor.js';
 import { toDbDate, todayInLondon } from './dates.js';
 import {
+  forbiddenError,
   invalidField,
   ok,
   periodClosedError,
@@ -143,6 +151,19 @@ export async function assertPeriodsOpen(
     FOR SHARE`;
   const closed = rows.find((row) => row.closedAt !== null);
   if (closed) abort(periodClosedError(closed.label));
+}
+
+/**
+ * Aborts with FORBIDDEN unless the actor may make this write to the record, as the write loaded
+ * (and locked) it inside its transaction: the domain's `writeRefusal`, the one access rule.
+ */
+export function authorise(
+  actor: Actor,
+  kind: WriteKind,
+  record: WorkOwnership & { readonly organisationId: string },
+): void {
+  const refusal = writeRefusal(actor.caller, kind, record);
+  if (refusal) abort(forbiddenError(refusal));
 }
 
 /** Aborts with VALIDATION on one field. */

@@ -138,15 +138,60 @@ describe('a commitment rolled up from its delivery actions', () => {
     expect(await figures(c.id)).toMatchObject({ progressPercent: 40, version: 3 });
     value(await archiveAction(db.prisma, f.actor, { id: drop.id, expectedVersion: 1 }));
     expect(await figures(c.id)).toMatchObject({ progressPercent: 80, version: 4 });
-    // An owner change moves no figure: the commitment is not written.
+    // The commitment's owner is its lead action's owner: an owner change moves it.
     value(
       await changeActionStatus(db.prisma, f.actor, {
         id: keep.id,
         expectedVersion: 1,
-        input: { owner: 'Someone else' },
+        input: { owner: 'Someone else', dueDate: '2030-01-31' },
       }),
     );
-    expect(await figures(c.id)).toMatchObject({ version: 4 });
+    expect(await figures(c.id)).toMatchObject({ version: 5 });
+    const row = await db.prisma.commitment.findUniqueOrThrow({ where: { id: c.id } });
+    expect(row.owner).toBe('Someone else');
+    expect(row.dueDate?.toISOString().slice(0, 10)).toBe('2030-01-31');
+    // A start date is the action's own: nothing of the commitment moves, it is not written.
+    value(
+      await changeActionStatus(db.prisma, f.actor, {
+        id: keep.id,
+        expectedVersion: 2,
+        input: { startDate: '2021-06-01' },
+      }),
+    );
+    expect(await figures(c.id)).toMatchObject({ version: 5 });
+  });
+
+  it('takes owner and due date from the open actions: the lead owner, the soonest due', async () => {
+    const c = await f.commitment();
+    for (const [title, owner, dueDate, status] of [
+      ['One', 'Force', '2022-03-31', 'IN_PROGRESS'],
+      ['Two', 'OPCC', '2021-12-31', 'COMPLETED'],
+      ['Three', 'force ', '2022-06-30', 'NOT_STARTED'],
+      ['Four', 'OPCC', '2022-01-31', 'IN_PROGRESS'],
+    ] as const) {
+      value(
+        await createAction(db.prisma, f.actor, {
+          input: {
+            commitmentId: c.id,
+            title,
+            owner,
+            dueDate,
+            status,
+            ...(status === 'COMPLETED' && { progressPercent: 100 }),
+          },
+        }),
+      );
+    }
+    const row = await db.prisma.commitment.findUniqueOrThrow({ where: { id: c.id } });
+    // Open: Force twice (One, Three), OPCC once (Four); the completed Two neither counts nor is due.
+    expect(row.owner).toBe('Force');
+    expect(row.dueDate?.toISOString().slice(0, 10)).toBe('2022-01-31');
+    const refused = await changeCommitmentStatus(db.prisma, f.actor, {
+      id: c.id,
+      expectedVersion: row.version,
+      input: { owner: 'Someone' },
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
   it('leaves figures staff set with a reason alone', async () => {

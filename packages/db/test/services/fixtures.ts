@@ -23,10 +23,37 @@ export async function planFixture(prisma: PrismaClient, slug = 'dorset', positio
     userId: user.id,
     apiKeyId: null,
     label: 'Jo Bloggs (EDITOR)',
+    caller: {
+      kind: 'user',
+      userId: user.id,
+      organisationId: base.organisation.id,
+      role: 'EDITOR',
+      name: 'Jo Bloggs',
+      ownerLabels: [],
+      sessionId: 'test-session',
+    },
   };
+  /** The same person as an administrator (periods, users). */
+  const admin: Actor = {
+    ...actor,
+    label: 'Jo Bloggs (ADMIN)',
+    caller: { ...(actor.caller as Extract<Actor['caller'], { kind: 'user' }>), role: 'ADMIN' },
+  };
+  /** A contributor who answers for the work owned by `ownerLabels`. */
+  const contributor = (ownerLabels: readonly string[]): Actor => ({
+    ...actor,
+    label: 'Jo Bloggs (CONTRIBUTOR)',
+    caller: {
+      ...(actor.caller as Extract<Actor['caller'], { kind: 'user' }>),
+      role: 'CONTRIBUTOR',
+      ownerLabels,
+    },
+  });
   let position = positionsFrom;
   /** A new commitment `1.2.<n>` in the fixture's theme. */
-  const commitment = (data: { status?: 'NOT_STARTED' | 'IN_PROGRESS' | 'COMPLETED' } = {}) => {
+  const commitment = (
+    data: { status?: 'NOT_STARTED' | 'IN_PROGRESS' | 'COMPLETED'; owner?: string } = {},
+  ) => {
     position += 1;
     return prisma.commitment.create({
       data: {
@@ -39,6 +66,7 @@ export async function planFixture(prisma: PrismaClient, slug = 'dorset', positio
         introducedInRevisionId: base.revision.id,
         ...(data.status && { status: data.status }),
         ...(data.status === 'COMPLETED' && { progressPercent: 100 }),
+        ...(data.owner && { owner: data.owner }),
       },
     });
   };
@@ -47,7 +75,7 @@ export async function planFixture(prisma: PrismaClient, slug = 'dorset', positio
     prisma.deliveryAction.create({
       data: { organisationId: base.organisation.id, commitmentId, title },
     });
-  return { ...base, user, actor, commitment, rawAction };
+  return { ...base, user, actor, admin, contributor, commitment, rawAction };
 }
 
 /** Rows in the tables a write may touch, to prove a failed write left nothing behind. */

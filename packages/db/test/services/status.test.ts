@@ -242,6 +242,33 @@ describe('changeCommitmentStatus', () => {
     expect(missing).toMatchObject({ error: { code: 'NOT_FOUND' } });
   });
 
+  it('checks access on the row it loaded, inside the write: contributors change only their own work', async () => {
+    const theirs = await f.commitment({ owner: 'Burglary Team' });
+    const other = await f.commitment({ owner: 'Someone Else' });
+    const contributor = f.contributor(['burglary team']);
+    const allowed = await changeCommitmentStatus(db.prisma, contributor, {
+      id: theirs.id,
+      expectedVersion: 1,
+      input: { rag: 'GREEN' },
+    });
+    expect(allowed.ok).toBe(true);
+    const refused = await changeCommitmentStatus(db.prisma, contributor, {
+      id: other.id,
+      expectedVersion: 1,
+      input: { rag: 'GREEN' },
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // Refused before the version is looked at: a stale version tells them nothing either.
+    const stale = await changeCommitmentStatus(db.prisma, contributor, {
+      id: other.id,
+      expectedVersion: 99,
+      input: { rag: 'GREEN' },
+    });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const history = await db.prisma.auditLog.count({ where: { entityId: other.id } });
+    expect(history).toBe(0);
+  });
+
   it('lets figures roll up from actions unless a reason is given to set them', async () => {
     const c = await f.commitment();
     await f.rawAction(c.id);
@@ -253,13 +280,22 @@ describe('changeCommitmentStatus', () => {
     expect(refused).toMatchObject({
       error: { code: 'VALIDATION', issues: [{ path: ['reason'] }] },
     });
-    // Owner and dates are not rolled-up figures: no reason needed.
+    // Owner and due date come from the actions: refused, naming the field.
     const owner = await changeCommitmentStatus(db.prisma, f.actor, {
       id: c.id,
       expectedVersion: 1,
       input: { owner: 'Chief Executive' },
     });
-    expect(owner.ok).toBe(true);
+    expect(owner).toMatchObject({
+      error: { code: 'VALIDATION', issues: [{ path: ['owner'] }] },
+    });
+    // A start date is not a rolled-up figure: no reason needed.
+    const start = await changeCommitmentStatus(db.prisma, f.actor, {
+      id: c.id,
+      expectedVersion: 1,
+      input: { startDate: '2021-06-01' },
+    });
+    expect(start.ok).toBe(true);
     const set = await changeCommitmentStatus(db.prisma, f.actor, {
       id: c.id,
       expectedVersion: 2,

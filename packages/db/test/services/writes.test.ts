@@ -315,7 +315,7 @@ describe('measure values', () => {
       await recordMeasureValue(db.prisma, f.actor, { input: { ...input, value: Number.NaN } }),
     ).toMatchObject({ error: { code: 'VALIDATION', issues: [{ path: ['value'] }] } });
 
-    value(await closeReportingPeriod(db.prisma, f.actor, { label: '2022/23 Q1' }));
+    value(await closeReportingPeriod(db.prisma, f.admin, { label: '2022/23 Q1' }));
     expect(
       await recordMeasureValue(db.prisma, f.actor, { expectedVersion: 2, input }),
     ).toMatchObject({ error: { code: 'PERIOD_CLOSED', period: '2022/23 Q1' } });
@@ -325,7 +325,7 @@ describe('measure values', () => {
 describe('reporting periods', () => {
   it('closes a period, which then locks changes dated in it, and reopens it with a reason', async () => {
     const closed = value(
-      await closeReportingPeriod(db.prisma, f.actor, { label: '2023/24 Q2', note: 'Reported' }),
+      await closeReportingPeriod(db.prisma, f.admin, { label: '2023/24 Q2', note: 'Reported' }),
     );
     expect(closed.record).toMatchObject({
       label: '2023/24 Q2',
@@ -347,17 +347,17 @@ describe('reporting periods', () => {
       error: { code: 'PERIOD_CLOSED', period: '2023/24 Q2' },
     });
     expect(
-      await closeReportingPeriod(db.prisma, f.actor, { label: '2023/24 Q2', expectedVersion: 1 }),
+      await closeReportingPeriod(db.prisma, f.admin, { label: '2023/24 Q2', expectedVersion: 1 }),
     ).toMatchObject({ error: { code: 'VALIDATION', issues: [{ path: ['label'] }] } });
     expect(
-      await reopenReportingPeriod(db.prisma, f.actor, {
+      await reopenReportingPeriod(db.prisma, f.admin, {
         label: '2023/24 Q2',
         expectedVersion: 1,
         reason: ' ',
       }),
     ).toMatchObject({ error: { code: 'VALIDATION', issues: [{ path: ['reason'] }] } });
     value(
-      await reopenReportingPeriod(db.prisma, f.actor, {
+      await reopenReportingPeriod(db.prisma, f.admin, {
         label: '2023/24 Q2',
         expectedVersion: 1,
         reason: 'Late figures from the force',
@@ -369,7 +369,7 @@ describe('reporting periods', () => {
       ['close', '2023/24 Q2'],
       ['reopen', '2023/24 Q2'],
     ]);
-    expect(await closeReportingPeriod(db.prisma, f.actor, { label: '2023/24 Q5' })).toMatchObject({
+    expect(await closeReportingPeriod(db.prisma, f.admin, { label: '2023/24 Q5' })).toMatchObject({
       error: { code: 'VALIDATION', issues: [{ path: ['label'] }] },
     });
   });

@@ -76,6 +76,10 @@ export const ProgressUpdateInputSchema = z
     ragAfter: RagSchema.nullable().optional(),
     progressAfter: PercentSchema.optional(),
     evidence: EvidenceListSchema.default([]),
+    // The subject's details changed with the update, so the whole form saves in one write.
+    owner: requiredText(300, 'The owner').nullable().optional(),
+    startDate: IsoDateSchema.nullable().optional(),
+    dueDate: IsoDateSchema.nullable().optional(),
   })
   .superRefine(addUpdateIssues);
 /** A new progress update, as the API receives it. */

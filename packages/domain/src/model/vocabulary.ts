@@ -57,3 +57,10 @@ export const CROSS_CUTTING_SECTIONS = [
 export const CrossCuttingSectionSchema = z.enum(CROSS_CUTTING_SECTIONS);
 /** One of {@link CROSS_CUTTING_SECTIONS}. */
 export type CrossCuttingSection = z.infer<typeof CrossCuttingSectionSchema>;
+
+/** Staff roles, most powerful first: what each may do is in `access/rules.ts`. */
+export const ROLES = ['ADMIN', 'EDITOR', 'CONTRIBUTOR', 'VIEWER'] as const;
+/** The role of a member of staff. */
+export const RoleSchema = z.enum(ROLES);
+/** One of {@link ROLES}. */
+export type Role = z.infer<typeof RoleSchema>;

@@ -1,6 +1,7 @@
 /** A measure's direction of travel: its latest value against the one before, read by its direction of good. */
 import type { MeasureDirection } from '../model/vocabulary.js';
-import { comparePeriods, type PeriodRef } from '../timeline/financial-year.js';
+import { measurePeriodCounts } from '../timeline/as-at.js';
+import { comparePeriods, type PeriodRef, quarterEndDate } from '../timeline/financial-year.js';
 import type { ReportMeasure } from './input.js';
 import type { DirectionOfTravel, ReportMeasureLine } from './model.js';
 
@@ -41,7 +42,7 @@ export function directionOfTravel(
  */
 export function measureLine(measure: ReportMeasure, upTo: PeriodRef): ReportMeasureLine {
   const values = measure.values
-    .filter((v) => comparePeriods(v.period, upTo) <= 0)
+    .filter((v) => measurePeriodCounts(v.period, quarterEndDate(upTo)))
     .sort((a, b) => comparePeriods(a.period, b.period));
   const latest = values.at(-1) ?? null;
   const previous = values.at(-2) ?? null;

@@ -18,6 +18,7 @@ import { isClosedStatus } from '../status/lifecycle.js';
 import { RAG_KEYS, type RagKey, ragKey, worseRag } from '../status/rag.js';
 import { parseIsoDate } from '../timeline/calendar.js';
 import { isOverdue } from '../timeline/plan.js';
+import { commitmentFigureBasis } from './commitment.js';
 
 /** The figures of one item that roll up: an action, or a commitment at the higher levels. */
 export interface RollUpItem {
@@ -238,9 +239,8 @@ export function rollUpCommitment(
   actions: readonly RollUpItem[],
   asAt: IsoDate,
 ): RollUp {
-  if (commitment.statusOverrideReason?.trim()) {
-    return rollUpItems([commitment], asAt, 'OVERRIDE');
-  }
-  if (actions.length === 0) return rollUpItems([commitment], asAt, 'OWN_FIGURES');
-  return rollUpItems(actions, asAt, 'ACTIONS');
+  const basis = commitmentFigureBasis(commitment, actions.length);
+  return basis === 'ACTIONS'
+    ? rollUpItems(actions, asAt, basis)
+    : rollUpItems([commitment], asAt, basis);
 }

@@ -159,14 +159,30 @@ export function compareIsoDates(a: IsoDate, b: IsoDate): number {
 }
 
 /**
- * The calendar date of an instant in a time zone; by default the UK's, where the plan's
- * deadlines fall. `00:30` on a summer morning in London is still the previous day in UTC,
+ * The time zone every plan's dates are judged in: "today", the day an update was recorded,
+ * the day a change is true from. Plans of England and Wales fall in the UK's; this is the one
+ * place that says so.
+ */
+export const PLAN_TIME_ZONE = 'Europe/London';
+
+/**
+ * Today in {@link PLAN_TIME_ZONE}.
+ *
+ * @param now - the moment to take the date of; the current time by default
+ */
+export function todayInPlanTimeZone(now: Date = new Date()): IsoDate {
+  return isoDateIn(now, PLAN_TIME_ZONE);
+}
+
+/**
+ * The calendar date of an instant in a time zone; by default the plan's ({@link PLAN_TIME_ZONE}),
+ * where the plan's deadlines fall. `00:30` on a summer morning in London is still the previous day in UTC,
  * which is why "today" must not be taken from `toISOString()`.
  *
  * @param instant - the moment, e.g. `new Date()`
  * @param timeZone - IANA time zone name
  */
-export function isoDateIn(instant: Date, timeZone = 'Europe/London'): IsoDate {
+export function isoDateIn(instant: Date, timeZone: string = PLAN_TIME_ZONE): IsoDate {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     year: 'numeric',

@@ -1,6 +1,7 @@
 /**
  * The access rules, as pure functions of the caller and the record: no database, no GraphQL.
- * The schema's auth scopes and the mutations call these; the tests call them directly.
+ * The API's auth scopes, the db services' writes (on the record loaded inside the transaction)
+ * and the admin app (to offer only what will be allowed) call these; the tests call them directly.
  *
  * - Anonymous callers see published plans and only their public fields.
  * - Staff (any role) and API keys with `read` see everything of their own organisation;
@@ -13,8 +14,8 @@
  *   own ({@link ownsWork}); VIEWER edits nothing. Closing and reopening a reporting period,
  *   managing API keys and managing users are for ADMIN.
  */
-import type { Role } from '@plan-tracker/db';
-import type { ApiKeyScope, Caller } from './caller.js';
+import type { Role } from '../model/vocabulary.js';
+import type { ApiKeyScope, Caller, Writer } from './caller.js';
 
 /** Where a record sits: its organisation, and whether its plan is published. */
 export interface RecordScope {
@@ -68,13 +69,24 @@ export function sameOwner(a: string | null | undefined, b: string | null | undef
  * administrator). An action is also owned by whoever owns its commitment.
  */
 export function ownsWork(
-  caller: Caller,
-  work: { readonly owner: string | null; readonly parentOwner?: string | null | undefined },
+  person: { readonly ownerLabels: readonly string[] },
+  work: WorkOwnership,
 ): boolean {
-  if (caller.kind !== 'user') return false;
-  return caller.ownerLabels.some(
+  return person.ownerLabels.some(
     (label) => sameOwner(work.owner, label) || sameOwner(work.parentOwner, label),
   );
+}
+
+/** Who answers for a piece of work: its own owner and, for an action, its commitment's. */
+export interface WorkOwnership {
+  readonly owner?: string | null | undefined;
+  readonly parentOwner?: string | null | undefined;
+}
+
+/** What the write rules need to know of a member of staff. */
+export interface StaffMember {
+  readonly role: Role;
+  readonly ownerLabels: readonly string[];
 }
 
 /** Why a write is refused, or `null` when it is allowed. */
@@ -116,18 +128,15 @@ const ADMIN_ONLY: readonly WriteKind[] = [
  * @param record - the record's organisation and, for work, its owner and its parent's owner
  */
 export function writeRefusal(
-  caller: Caller,
+  caller: Writer,
   kind: WriteKind,
-  record: {
-    readonly organisationId: string;
-    readonly owner?: string | null | undefined;
-    readonly parentOwner?: string | null | undefined;
-  },
+  record: WorkOwnership & { readonly organisationId: string },
 ): Refusal {
   if (caller.kind === 'anonymous') return 'sign in to make changes.';
   if (caller.organisationId !== record.organisationId) {
     return 'the record belongs to another organisation.';
   }
+  if (caller.kind === 'system') return null;
   if (caller.kind === 'apiKey') {
     const needed: ApiKeyScope = 'write:updates';
     if (kind === 'addUpdate' && caller.scopes.includes(needed)) return null;
@@ -135,16 +144,26 @@ export function writeRefusal(
       ? `this API key lacks the ${needed} scope.`
       : 'API keys may only add progress updates.';
   }
-  const { role } = caller;
+  return staffWriteRefusal(caller, kind, record);
+}
+
+/**
+ * The role part of {@link writeRefusal}, for a member of staff of the record's organisation:
+ * what the admin app asks to decide which controls to offer.
+ */
+export function staffWriteRefusal(
+  staff: StaffMember,
+  kind: WriteKind,
+  work: WorkOwnership = {},
+): Refusal {
+  const { role } = staff;
   if (ADMIN_ONLY.includes(kind)) {
     return role === 'ADMIN' ? null : 'only administrators may do this.';
   }
   if (CONTENT_EDITORS.includes(role)) return null;
   if (role === 'CONTRIBUTOR') {
     if (kind === 'editWork' || kind === 'addUpdate') {
-      return ownsWork(caller, { owner: record.owner ?? null, parentOwner: record.parentOwner })
-        ? null
-        : 'contributors may change only the work they own.';
+      return ownsWork(staff, work) ? null : 'contributors may change only the work they own.';
     }
     return 'contributors may change only the status and updates of the work they own.';
   }

@@ -1,9 +1,10 @@
 /**
- * Who is calling: nobody (anonymous), a member of staff signed in with a session cookie, or a
- * partner system with an API key. Built once per request by the context factory; the access
- * rules in this folder only ever look at this value.
+ * Who is acting: nobody (anonymous), a member of staff signed in with a session cookie, a
+ * partner system with an API key, or the system itself (the seed, imports, scripts). The API
+ * builds one per request; the db services receive it with every write and apply the access
+ * rules of `rules.ts` to the record they loaded, inside the write's transaction.
  */
-import type { Role } from '@plan-tracker/db';
+import type { Role } from '../model/vocabulary.js';
 
 /** What an API key may do. `read` sees the organisation's plans; `write:updates` adds progress updates. */
 export const API_KEY_SCOPES = ['read', 'write:updates'] as const;
@@ -41,14 +42,26 @@ export interface ApiKeyCaller {
   readonly scopes: readonly ApiKeyScope[];
 }
 
+/**
+ * The system itself acting for one organisation: the seed, plan imports, scripts run by an
+ * operator. It may make any write in that organisation; it never reaches the API.
+ */
+export interface SystemCaller {
+  readonly kind: 'system';
+  readonly organisationId: string;
+}
+
 /** Anyone who can call the API. */
 export type Caller = AnonymousCaller | UserCaller | ApiKeyCaller;
+
+/** Anyone who can write: a caller of the API or the system. */
+export type Writer = Caller | SystemCaller;
 
 /** The one anonymous caller. */
 export const ANONYMOUS: AnonymousCaller = Object.freeze({ kind: 'anonymous' });
 
 /** The organisation the caller belongs to, or `null` for anonymous callers. */
-export function callerOrganisationId(caller: Caller): string | null {
+export function callerOrganisationId(caller: Caller | SystemCaller): string | null {
   return caller.kind === 'anonymous' ? null : caller.organisationId;
 }
 

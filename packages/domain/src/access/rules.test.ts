@@ -6,6 +6,7 @@ import {
   canSeeInternal,
   isMemberOf,
   ownsWork,
+  staffWriteRefusal,
   writeRefusal,
 } from './rules.js';
 
@@ -80,7 +81,24 @@ describe('writes', () => {
     expect(writeRefusal(burglary, 'editWork', { organisationId: 'org-a', owner: null })).toMatch(
       /own/,
     );
-    expect(ownsWork(ANONYMOUS, { owner: 'Burglary Team' })).toBe(false);
+    expect(
+      writeRefusal(ANONYMOUS, 'editWork', { organisationId: 'org-a', owner: 'Burglary Team' }),
+    ).toMatch(/sign in/);
+  });
+
+  it('lets the system make any write in its own organisation only', () => {
+    const system = { kind: 'system', organisationId: 'org-a' } as const;
+    expect(writeRefusal(system, 'manageUsers', record)).toBeNull();
+    expect(writeRefusal(system, 'editWork', { ...record, organisationId: 'org-b' })).toMatch(
+      /another organisation/,
+    );
+  });
+
+  it('answers the admin app with the same role rules (staffWriteRefusal)', () => {
+    const contributor = { role: 'CONTRIBUTOR', ownerLabels: ['Burglary Team'] } as const;
+    expect(staffWriteRefusal(contributor, 'editWork', { owner: 'burglary team ' })).toBeNull();
+    expect(staffWriteRefusal(contributor, 'editWork', { owner: 'Someone else' })).toMatch(/own/);
+    expect(staffWriteRefusal({ role: 'VIEWER', ownerLabels: [] }, 'addUpdate')).toMatch(/viewers/);
   });
 
   it("does not treat a contributor's own name as an owner label", () => {

@@ -1,0 +1,3 @@
+// Who may see and change what: the caller, and the access rules as pure functions.
+export * from './caller.js';
+export * from './rules.js';
