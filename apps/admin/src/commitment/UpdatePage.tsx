@@ -302,7 +302,7 @@ export function UpdateForm({
 
   const handleFailure = async (result: MutationFailure) => {
     if (result.__typename === 'ConflictError') {
-      const now = figuresFromConflict(result.currentState ?? '', base.figures);
+      const now = figuresFromConflict(result.current, base.figures);
       setBase({ figures: now, version: result.currentVersion ?? base.version });
       const latest = await c.fetchLatestUpdate();
       setConflict({

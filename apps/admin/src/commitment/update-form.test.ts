@@ -125,13 +125,7 @@ describe('answers from the API', () => {
 
   it('says what someone else changed, from the conflict', () => {
     const now = figuresFromConflict(
-      JSON.stringify({
-        ...figures,
-        rag: 'RED',
-        progressPercent: 45,
-        dueDate: '2027-06-30T00:00:00.000Z',
-        version: 7,
-      }),
+      { ...figures, rag: 'RED', progressPercent: 45, dueDate: '2027-06-30' },
       figures,
     );
     expect(theirChanges(figures, now)).toEqual([

@@ -292,17 +292,13 @@ const LABELS: Record<keyof CommitmentFigures, string> = {
   dueDate: 'Due date',
 };
 
-/** The figures as the API's conflict reports them (`currentState`, JSON). */
+/** The figures as the API's conflict reports them (`ConflictError.current`, typed). */
 export function figuresFromConflict(
-  currentState: string,
+  current: Readonly<Record<string, unknown>> | null | undefined,
   fallback: CommitmentFigures,
 ): CommitmentFigures {
-  let state: Record<string, unknown> = {};
-  try {
-    state = JSON.parse(currentState) as Record<string, unknown>;
-  } catch {
-    return fallback;
-  }
+  if (!current) return fallback;
+  const state = current;
   const date = (value: unknown, otherwise: string | null) =>
     typeof value === 'string' ? value.slice(0, 10) : value === null ? null : otherwise;
   return {

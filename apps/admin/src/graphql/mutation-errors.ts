@@ -10,7 +10,14 @@ export const MutationErrorFields = graphql(`
     __typename
     message
     ... on ValidationError { issues { path message } }
-    ... on ConflictError { currentVersion currentState }
+    ... on ConflictError {
+      currentVersion
+      current {
+        __typename
+        ... on Commitment { status rag progressPercent owner startDate dueDate }
+        ... on DeliveryAction { status rag progressPercent owner startDate dueDate }
+      }
+    }
     ... on TransitionError { transitionCode }
     ... on PeriodClosedError { period }
   }
@@ -22,7 +29,8 @@ export interface MutationFailure {
   readonly message: string;
   readonly issues?: readonly { readonly path: readonly string[]; readonly message: string }[];
   readonly currentVersion?: number;
-  readonly currentState?: string;
+  /** The record as it is now (a conflict), with the fields the form shows. */
+  readonly current?: Readonly<Record<string, unknown>> | null;
   readonly transitionCode?: string;
   readonly period?: string;
 }
