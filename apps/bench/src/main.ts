@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@plan-tracker/db';
 import { startThrowawayPostgres } from '@plan-tracker/db/testing';
-import { isoDateIn, previousPeriod, quarterOf } from '@plan-tracker/domain';
+import { previousPeriod, quarterOf, todayInPlanTimeZone } from '@plan-tracker/domain';
 import { createEditorSession } from './dataset/identity.js';
 import { loadDataset } from './dataset/load.js';
 import { type LoadSettings, runScenario, type Scenario, type ScenarioResult } from './drive.js';
@@ -133,7 +133,7 @@ async function startServers(databaseUrl: string) {
 
 async function main(): Promise<number> {
   const settings = options();
-  const today = isoDateIn(new Date(), 'Europe/London');
+  const today = todayInPlanTimeZone();
   const started = performance.now();
 
   // Every GraphQL document must be valid against the API's schema before anything starts.

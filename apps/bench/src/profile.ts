@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { createApi, parseApiEnv } from '@plan-tracker/api';
 import { openDatabase } from '@plan-tracker/db';
 import { startThrowawayPostgres } from '@plan-tracker/db/testing';
-import { isoDateIn, previousPeriod, quarterOf } from '@plan-tracker/domain';
+import { previousPeriod, quarterOf, todayInPlanTimeZone } from '@plan-tracker/domain';
 import { loadDataset } from './dataset/load.js';
 import { COMMITMENTS_PAGE, MONITORING_REPORT, PLAN_AS_AT, PLAN_TREE } from './scenarios.js';
 import { countingPrisma } from './server/counting.js';
@@ -39,7 +39,7 @@ if (values.help) {
 }
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
-const today = isoDateIn(new Date(), 'Europe/London');
+const today = todayInPlanTimeZone();
 const throwaway = values.url ? null : await startThrowawayPostgres();
 const url = values.url ?? throwaway?.url ?? '';
 

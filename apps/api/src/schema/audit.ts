@@ -1,7 +1,7 @@
 // The audit log for administrators: every change the db services recorded (who, when, what,
 // before and after), newest first, a page at a time, for the caller's organisation only.
 import type { Prisma } from '@plan-tracker/db';
-import { addDays, auditLogRefusal, type IsoDate, isoDateIn } from '@plan-tracker/domain';
+import { addDays, auditLogRefusal, type IsoDate, startOfPlanDay } from '@plan-tracker/domain';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
@@ -120,14 +120,6 @@ const AuditLogFilter = builder.inputRef<AuditFilterArgs>('AuditLogFilter').imple
   }),
 });
 
-/** The instant a day starts in the UK: midnight in London, an hour before UTC in summer. */
-function startOfUkDay(date: IsoDate): Date {
-  const utcMidnight = new Date(`${date}T00:00:00.000Z`);
-  const hourBefore = new Date(utcMidnight.getTime() - 3_600_000);
-  // Clocks change at 01:00 UTC, never at midnight, so London is either UTC or UTC+1 all day.
-  return isoDateIn(hourBefore, 'Europe/London') === date ? hourBefore : utcMidnight;
-}
-
 function auditWhere(
   ctx: Context,
   filter: AuditFilterArgs | null | undefined,
@@ -148,8 +140,8 @@ function auditWhere(
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
-  if (f.from) and.push({ at: { gte: startOfUkDay(f.from) } });
-  if (f.to) and.push({ at: { lt: startOfUkDay(addDays(f.to, 1)) } });
+  if (f.from) and.push({ at: { gte: startOfPlanDay(f.from) } });
+  if (f.to) and.push({ at: { lt: startOfPlanDay(addDays(f.to, 1)) } });
   const planSlug = text(f.planSlug);
   if (planSlug) and.push({ plan: { slug: planSlug } });
   return { AND: and };

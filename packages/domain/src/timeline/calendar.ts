@@ -175,6 +175,19 @@ export function todayInPlanTimeZone(now: Date = new Date()): IsoDate {
 }
 
 /**
+ * The instant a day starts in {@link PLAN_TIME_ZONE}: midnight in London, which is an hour
+ * before midnight UTC in summer. Clocks there change at 01:00 UTC, never at midnight, so a day
+ * is either all UTC or all UTC+1 at its start.
+ *
+ * @param date - the calendar day
+ */
+export function startOfPlanDay(date: IsoDate): Date {
+  const utcMidnight = new Date(`${date}T00:00:00.000Z`);
+  const hourBefore = new Date(utcMidnight.getTime() - 3_600_000);
+  return isoDateIn(hourBefore, PLAN_TIME_ZONE) === date ? hourBefore : utcMidnight;
+}
+
+/**
  * The calendar date of an instant in a time zone; by default the plan's ({@link PLAN_TIME_ZONE}),
  * where the plan's deadlines fall. `00:30` on a summer morning in London is still the previous day in UTC,
  * which is why "today" must not be taken from `toISOString()`.
