@@ -171,6 +171,45 @@ describe.runIf(runnable)('services on PostgreSQL', () => {
     ).toEqual({ progressPercent: 60 });
   });
 
+  it('adds forty delivery actions and updates to one commitment at once without a deadlock', async () => {
+    // Each insert takes a foreign-key lock on the commitment and each roll-up then updates it:
+    // without one lock order (the commitment row first), PostgreSQL aborts most of them (40P01).
+    const c = await f.commitment();
+    const created = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        createAction(db.prisma, f.actor, {
+          input: {
+            commitmentId: c.id,
+            title: `Action ${i}`,
+            status: 'IN_PROGRESS',
+            owner: 'Force',
+          },
+        }),
+      ),
+    );
+    expect(created.filter((r) => !r.ok)).toEqual([]);
+    const updated = await Promise.all(
+      created.map((r) =>
+        r.ok
+          ? addProgressUpdate(db.prisma, f.actor, {
+              subject: { type: 'DeliveryAction', id: r.value.record.id },
+              expectedVersion: 1,
+              input: {
+                period: '2021/22 Q2',
+                recordedOn: '2021-09-30',
+                narrative: 'Done',
+                statusAfter: 'COMPLETED',
+                progressAfter: 100,
+              },
+            })
+          : Promise.reject(new Error('not created')),
+      ),
+    );
+    expect(updated.filter((r) => !r.ok)).toEqual([]);
+    const row = await db.prisma.commitment.findUniqueOrThrow({ where: { id: c.id } });
+    expect(row).toMatchObject({ status: 'COMPLETED', progressPercent: 100, owner: 'Force' });
+  });
+
   it('leaves no trace when a write fails half-way', async () => {
     const c = await f.commitment();
     await db.prisma.$executeRawUnsafe(`
