@@ -201,6 +201,22 @@ describe('actions, timeline, as at, revisions', () => {
     expect(c.updates).toEqual([{ period: '2021/22 Q2' }]);
   });
 
+  it('serves each API from its own database when two run in one process', async () => {
+    const other = await startTestApi();
+    try {
+      await other.database.prisma.plan.updateMany({ data: { title: 'The other plan' } });
+      const title = async (api: TestApi) => {
+        const { body } = await api.gql('{ plan(slug: "test-2021-29") { title } }');
+        return body.data?.plan.title;
+      };
+      // Made second, the other API must not have replaced this one's database.
+      expect(await title(t)).not.toBe('The other plan');
+      expect(await title(other)).toBe('The other plan');
+    } finally {
+      await other.close();
+    }
+  });
+
   it('answers two plans at two dates in one request, each at its own date', async () => {
     const { body } = await t.gql(`{
       then: plan(slug: "test-2021-29", asAt: "2021-11-30") {

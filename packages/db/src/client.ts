@@ -21,6 +21,8 @@ export interface OpenDatabaseOptions {
   url?: string;
   /** Apply the migrations folder before returning (what a fresh embedded database needs). */
   migrate?: boolean;
+  /** For an in-memory PGlite: start from this dump of a data folder (`dumpDataDir`). */
+  pgliteDump?: Blob | undefined;
   /** Prisma client log levels, e.g. `['query']`. */
   log?: Prisma.LogLevel[];
 }
@@ -76,7 +78,13 @@ async function openPglite(
   options: OpenDatabaseOptions,
 ): Promise<Database> {
   if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir === undefined ? {} : { dataDir });
+  const client = await PGlite.create(
+    dataDir === undefined
+      ? options.pgliteDump
+        ? { loadDataDir: options.pgliteDump }
+        : {}
+      : { dataDir },
+  );
   const adapterFactory = new PGliteAdapterFactory(client);
   const prisma = new PrismaClient({ adapter: adapterFactory, log: options.log ?? [] });
   return {
