@@ -4,25 +4,16 @@
  */
 import type { Logger } from 'pino';
 import type { Caller } from './access/caller.js';
+import type { SessionCookie } from './auth/session-cookie.js';
 import type { RequestCache } from './plan/request-cache.js';
-
-/** A cookie to set on the response (sign-in, sign-out). */
-export interface CookieToSet {
-  readonly name: string;
-  readonly value: string;
-  /** Seconds; 0 deletes the cookie. */
-  readonly maxAge: number;
-}
 
 export interface Context {
   /** Correlates the response, the logs and masked errors. */
   readonly requestId: string;
   readonly caller: Caller;
   readonly log: Logger;
-  /** Cookies the response must set; filled by the auth mutations. */
-  readonly cookies: CookieToSet[];
-  /** Whether cookies are marked Secure. */
-  readonly cookieSecure: boolean;
+  /** The session cookie of the response; set by signIn, deleted by signOut. */
+  readonly sessionCookie: SessionCookie;
   /** How long a new session lasts, in hours. */
   readonly sessionHours: number;
   /** Per-request memo of plan-wide reads (roll-ups, state as at a date), so nothing is loaded twice. */

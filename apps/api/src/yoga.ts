@@ -15,8 +15,9 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { apiKeyFrom, identify } from './auth/identify.js';
 import { TokenBucketLimiter } from './auth/rate-limit.js';
-import { apiKeyPrefix, sessionCookie } from './auth/tokens.js';
-import type { Context, CookieToSet } from './context.js';
+import { sessionCookieInto } from './auth/session-cookie.js';
+import { apiKeyPrefix } from './auth/tokens.js';
+import type { Context } from './context.js';
 import { setPrisma } from './database.js';
 import { type ApiEnv, parseApiEnv } from './env.js';
 import { createLogger } from './logger.js';
@@ -42,13 +43,18 @@ export interface Api {
   limiter: TokenBucketLimiter;
 }
 
-/** Request ids and cookies to set, by request, between the hooks of one request. */
-const perRequest = new WeakMap<Request, { requestId: string; cookies: CookieToSet[] }>();
+/** What the hooks of one request share: its id, and the `Set-Cookie` values of its response. */
+interface RequestState {
+  readonly requestId: string;
+  readonly setCookies: string[];
+}
 
-function stateOf(request: Request): { requestId: string; cookies: CookieToSet[] } {
+const perRequest = new WeakMap<Request, RequestState>();
+
+function stateOf(request: Request): RequestState {
   let state = perRequest.get(request);
   if (!state) {
-    state = { requestId: randomUUID(), cookies: [] };
+    state = { requestId: randomUUID(), setCookies: [] };
     perRequest.set(request, state);
   }
   return state;
@@ -117,12 +123,7 @@ function useHttpGuards(env: ApiEnv, limiter: TokenBucketLimiter, logger: Logger)
     onResponse({ request, response }) {
       const state = stateOf(request);
       response.headers.set('x-request-id', state.requestId);
-      for (const cookie of state.cookies) {
-        response.headers.append(
-          'set-cookie',
-          sessionCookie(cookie.value, cookie.maxAge, env.cookieSecure),
-        );
-      }
+      for (const setCookie of state.setCookies) response.headers.append('set-cookie', setCookie);
       const began = started.get(request);
       logger.info(
         {
@@ -191,8 +192,7 @@ export function createApi(options: CreateApiOptions): Api {
         requestId: state.requestId,
         caller,
         log: logger.child({ requestId: state.requestId }),
-        cookies: state.cookies,
-        cookieSecure: env.cookieSecure,
+        sessionCookie: sessionCookieInto(state.setCookies, env.cookieSecure),
         sessionHours: env.sessionHours,
         cache: new RequestCache(),
         asAt: null,
