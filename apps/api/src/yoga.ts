@@ -25,6 +25,7 @@ import { createLogger } from './logger.js';
 import { RequestCache } from './plan/request-cache.js';
 import { createMaskError } from './protection/errors.js';
 import { LIMITS, useOperationLimits } from './protection/limits.js';
+import { useMalformedParamsAreBadRequests } from './protection/params.js';
 import { schema } from './schema.js';
 
 export interface CreateApiOptions {
@@ -192,6 +193,7 @@ export function createApi(options: CreateApiOptions): Api {
     plugins: [
       useRequestScope(requests),
       useHttpGuards(env, limiter, logger, current),
+      useMalformedParamsAreBadRequests(),
       // Browsers send "simple" requests (GET, forms) cross-site without a preflight; requiring a
       // custom header on them stops cross-site request forgery. JSON POSTs are never simple.
       useCSRFPrevention({

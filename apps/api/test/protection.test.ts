@@ -227,6 +227,22 @@ describe('errors and requests', () => {
     }
   });
 
+  it('answers malformed JSON in GET variables or extensions with 400, naming the parameter', async () => {
+    const before = t.logLines.length;
+    for (const param of ['variables', 'extensions']) {
+      const response = await t.fetch(`/graphql?query=%7Bviewer%7Bkind%7D%7D&${param}=%7Bnot`, {
+        headers: { 'x-graphql-csrf': '1' },
+      });
+      expect(response.status).toBe(400);
+      const body = await response.json();
+      expect(body.errors[0].message).toMatch(
+        new RegExp(`^The "${param}" parameter is not valid JSON: `),
+      );
+      expect(body.errors[0].extensions).toEqual({ code: 'BAD_REQUEST' });
+    }
+    expect(t.logLines.slice(before).filter((line) => line.level === 50)).toEqual([]);
+  });
+
   it('refuses a body over the limit and one without a length', async () => {
     const big = JSON.stringify({ query: `{ viewer { kind } } #${'x'.repeat(200_000)}` });
     const tooBig = await t.fetch('/graphql', {
