@@ -3,6 +3,7 @@
  * protection. `createApi` makes one for a database; server.ts puts it behind node:http, and the
  * tests call its `fetch` in process.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
@@ -10,19 +11,21 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { PrismaClient } from '@plan-tracker/db';
-import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { apiKeyFrom, identify } from './auth/identify.js';
 import { TokenBucketLimiter } from './auth/rate-limit.js';
-import { apiKeyPrefix, sessionCookie } from './auth/tokens.js';
-import type { Context, CookieToSet } from './context.js';
+import { sessionCookieInto } from './auth/session-cookie.js';
+import { apiKeyPrefix } from './auth/tokens.js';
+import type { Context } from './context.js';
 import { withDatabase } from './database.js';
 import { type ApiEnv, parseApiEnv } from './env.js';
 import { createLogger } from './logger.js';
 import { RequestCache } from './plan/request-cache.js';
-import { useMaskedInternalErrors } from './protection/errors.js';
+import { createMaskError } from './protection/errors.js';
 import { LIMITS, useOperationLimits } from './protection/limits.js';
+import { useMalformedParamsAreBadRequests } from './protection/params.js';
 import { schema } from './schema.js';
 
 export interface CreateApiOptions {
@@ -42,16 +45,36 @@ export interface Api {
   limiter: TokenBucketLimiter;
 }
 
-/** Request ids and cookies to set, by request, between the hooks of one request. */
-const perRequest = new WeakMap<Request, { requestId: string; cookies: CookieToSet[] }>();
+/** What the hooks, the context and the masking of one request share. */
+interface RequestState {
+  readonly requestId: string;
+  readonly startedAt: number;
+  /** The `Set-Cookie` values of the response. */
+  readonly setCookies: string[];
+  /** Unexpected errors already logged (protection/errors.ts). */
+  readonly logged: WeakSet<object>;
+}
 
-function stateOf(request: Request): { requestId: string; cookies: CookieToSet[] } {
-  let state = perRequest.get(request);
-  if (!state) {
-    state = { requestId: randomUUID(), cookies: [] };
-    perRequest.set(request, state);
-  }
-  return state;
+/**
+ * Runs each request inside `requests.run`, through yoga's instrumentation of the whole request
+ * (hooks, parsing, context, execution, response), so code that yoga hands no request, such as
+ * `maskError`, still finds the request it works for.
+ */
+function useRequestScope(requests: AsyncLocalStorage<RequestState>): Plugin {
+  return {
+    instrumentation: {
+      request: (_payload, wrapped) =>
+        requests.run(
+          {
+            requestId: randomUUID(),
+            startedAt: performance.now(),
+            setCookies: [],
+            logged: new WeakSet(),
+          },
+          wrapped,
+        ),
+    },
+  };
 }
 
 function jsonError(
@@ -66,13 +89,16 @@ function jsonError(
   });
 }
 
-/** Request ids, body size limit, API-key rate limit, cookies and access log. */
-function useHttpGuards(env: ApiEnv, limiter: TokenBucketLimiter, logger: Logger): Plugin<Context> {
-  const started = new WeakMap<Request, number>();
+/** Body size limit, API-key rate limit, and on the response its request id, cookies and log line. */
+function useHttpGuards(
+  env: ApiEnv,
+  limiter: TokenBucketLimiter,
+  logger: Logger,
+  current: () => RequestState,
+): Plugin<Context> {
   return {
     onRequest({ request, endResponse }) {
-      const state = stateOf(request);
-      started.set(request, performance.now());
+      const state = current();
       if (request.method === 'POST') {
         const length = request.headers.get('content-length');
         if (length === null) {
@@ -115,22 +141,16 @@ function useHttpGuards(env: ApiEnv, limiter: TokenBucketLimiter, logger: Logger)
       }
     },
     onResponse({ request, response }) {
-      const state = stateOf(request);
+      const state = current();
       response.headers.set('x-request-id', state.requestId);
-      for (const cookie of state.cookies) {
-        response.headers.append(
-          'set-cookie',
-          sessionCookie(cookie.value, cookie.maxAge, env.cookieSecure),
-        );
-      }
-      const began = started.get(request);
+      for (const setCookie of state.setCookies) response.headers.append('set-cookie', setCookie);
       logger.info(
         {
           requestId: state.requestId,
           method: request.method,
           path: new URL(request.url).pathname,
           status: response.status,
-          ms: began === undefined ? undefined : Math.round(performance.now() - began),
+          ms: Math.round(performance.now() - state.startedAt),
         },
         'request',
       );
@@ -152,6 +172,12 @@ export function createApi(options: CreateApiOptions): Api {
   const logger = options.logger ?? createLogger(env.logLevel);
   const limiter = options.limiter ?? new TokenBucketLimiter(env.apiKeyRequestsPerMinute);
   const production = env.nodeEnv === 'production';
+  const requests = new AsyncLocalStorage<RequestState>();
+  const current = (): RequestState => {
+    const state = requests.getStore();
+    if (!state) throw new Error('No request in scope: useRequestScope must wrap every request.');
+    return state;
+  };
 
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
@@ -159,12 +185,14 @@ export function createApi(options: CreateApiOptions): Api {
     graphiql: env.graphiql,
     landingPage: false,
     batching: false,
-    // Our own plugin masks and logs (protection/errors.ts); yoga's masking stays on underneath
-    // for anything that escapes it (errors while building the context).
-    maskedErrors: { isDev: false },
+    // The one masking layer: yoga applies it to every error it answers with; it logs the
+    // unexpected ones itself, with the request id, so yoga's own logger stays off.
+    maskedErrors: { maskError: createMaskError(logger, () => requests.getStore()) },
     logging: false,
     plugins: [
-      useHttpGuards(env, limiter, logger),
+      useRequestScope(requests),
+      useHttpGuards(env, limiter, logger, current),
+      useMalformedParamsAreBadRequests(),
       // Browsers send "simple" requests (GET, forms) cross-site without a preflight; requiring a
       // custom header on them stops cross-site request forgery. JSON POSTs are never simple.
       useCSRFPrevention({
@@ -176,23 +204,17 @@ export function createApi(options: CreateApiOptions): Api {
       ...(production ? [blockFieldSuggestionsPlugin()] : []),
       ...(env.introspection ? [] : [useNoIntrospection()]),
       useOperationLimits(),
-      useMaskedInternalErrors(),
     ],
     context: async ({ request }): Promise<Context> => {
-      const state = stateOf(request);
-      const caller = await identify(options.prisma, request).catch((error: unknown) => {
-        logger.error({ err: error, requestId: state.requestId }, 'could not identify the caller');
-        throw new GraphQLError('Unexpected error.', {
-          extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: state.requestId },
-        });
-      });
+      const state = current();
+      // A failure here (the database) is masked and logged like any other.
+      const caller = await identify(options.prisma, request);
       return withDatabase(
         {
           requestId: state.requestId,
           caller,
           log: logger.child({ requestId: state.requestId }),
-          cookies: state.cookies,
-          cookieSecure: env.cookieSecure,
+          sessionCookie: sessionCookieInto(state.setCookies, env.cookieSecure),
           sessionHours: env.sessionHours,
           cache: new RequestCache(),
         },

@@ -1,8 +1,12 @@
 // Identity and access: sign-in and sign-out, anonymous against signed-in visibility, IDOR
 // through node(id:) across organisations, API keys (shown once, scoped, revocable, rate-limited).
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseApiEnv } from '../src/env.js';
 import { createDownloadHandler } from '../src/http/reports.js';
+import { createApi } from '../src/yoga.js';
 import { startTestApi, type TestApi } from './support/api.js';
+import { PASSWORD } from './support/fixtures.js';
 
 let t: TestApi;
 beforeAll(async () => {
@@ -37,7 +41,7 @@ describe('signing in and out', () => {
     });
     const cookie = result.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(
-      /^__Host-plan-tracker-session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=43200; Secure$/,
+      /^__Host-plan-tracker-session=[A-Za-z0-9_-]{43}; Max-Age=43200; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
     );
     const token = cookie.split(';')[0]?.split('=')[1] ?? '';
     const sessions = await t.database.prisma.session.findMany({
@@ -76,9 +80,47 @@ describe('signing in and out', () => {
     expect(me.body.data?.viewer).toEqual({ kind: 'USER', email: 'viewer@test.example' });
     const out = await t.gql('mutation { signOut }', { cookie });
     expect(out.body.data?.signOut).toBe(true);
-    expect(out.headers.get('set-cookie')).toMatch(/Max-Age=0/);
+    expect(out.headers.get('set-cookie')).toBe(
+      '__Host-plan-tracker-session=; Max-Age=0; Path=/; HttpOnly; Secure; SameSite=Lax',
+    );
     const after = await t.gql('{ viewer { kind } }', { cookie });
     expect(after.body.data?.viewer.kind).toBe('ANONYMOUS');
+  });
+
+  it('names the cookie plan-tracker-session, without Secure, when API_COOKIE_SECURE=false', async () => {
+    const api = createApi({
+      prisma: t.database.prisma,
+      env: parseApiEnv({ NODE_ENV: 'test', API_COOKIE_SECURE: 'false' }),
+      logger: pino({ level: 'silent' }),
+    });
+    const post = async (query: string, headers: Record<string, string> = {}) => {
+      const body = JSON.stringify({
+        query,
+        variables: { input: { email: 'viewer@test.example', password: PASSWORD } },
+      });
+      return api.yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(body)),
+          ...headers,
+        },
+        body,
+      });
+    };
+    const signedIn = await post(
+      'mutation($input: SignInInput!) { signIn(input: $input) { __typename } }',
+    );
+    const cookie = signedIn.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(
+      /^plan-tracker-session=[A-Za-z0-9_-]{43}; Max-Age=43200; Path=\/; HttpOnly; SameSite=Lax$/,
+    );
+    const me = await post('{ viewer { kind } }', { cookie: cookie.split(';')[0] ?? '' });
+    expect((await me.json()).data.viewer.kind).toBe('USER');
+    const out = await post('mutation { signOut }', { cookie: cookie.split(';')[0] ?? '' });
+    expect(out.headers.get('set-cookie')).toBe(
+      'plan-tracker-session=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax',
+    );
   });
 });
 

@@ -138,12 +138,108 @@ describe('errors and requests', () => {
       const requestId = headers.get('x-request-id');
       expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
       expect(JSON.stringify(body)).not.toContain('db-host-7');
+      expect(body.errors?.[0]?.message).toBe('Unexpected error.');
+      expect(body.errors?.[0]?.path).toEqual(['plan']);
       expect(body.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId });
-      const logged = t.logLines.find((line) => line.requestId === requestId && line.level === 50);
-      expect(JSON.stringify(logged)).toContain('db-host-7');
+      const logged = t.logLines.filter((line) => line.requestId === requestId && line.level === 50);
+      expect(logged).toHaveLength(1);
+      expect(JSON.stringify(logged[0])).toContain('db-host-7');
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it('logs one failure of many fields once, with a short stack', async () => {
+    const client = t.database.prisma;
+    const failure = new Error('connection reset by db-host-8');
+    const spy = vi.spyOn(client.plan, 'findFirst').mockRejectedValue(failure);
+    try {
+      const { body, headers } = await t.gql(
+        '{ a: plan(slug: "test-2021-29") { title } b: plan(slug: "test-2021-29") { title } }',
+      );
+      const requestId = headers.get('x-request-id');
+      expect(body.errors?.map((e) => [e.message, e.extensions?.requestId])).toEqual([
+        ['Unexpected error.', requestId],
+        ['Unexpected error.', requestId],
+      ]);
+      const logged = t.logLines.filter((line) => line.requestId === requestId && line.level === 50);
+      expect(logged).toHaveLength(1);
+      const error = logged[0]?.error as { message: string; stack: string[] };
+      expect(error.message).toBe('connection reset by db-host-8');
+      expect(error.stack.length).toBeGreaterThan(0);
+      expect(error.stack.length).toBeLessThanOrEqual(8);
+      expect(JSON.stringify(logged[0]).length).toBeLessThan(3000);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('masks a failure while identifying the caller: 500, the request id, logged once', async () => {
+    const client = t.database.prisma;
+    const spy = vi
+      .spyOn(client.session, 'findUnique')
+      .mockRejectedValueOnce(new Error('connection reset by db-host-9'));
+    try {
+      const { status, body, headers } = await t.gql('{ viewer { kind } }', {
+        cookie: '__Host-plan-tracker-session=some-token',
+      });
+      const requestId = headers.get('x-request-id');
+      expect(status).toBe(500);
+      expect(body).toEqual({
+        errors: [
+          {
+            message: 'Unexpected error.',
+            extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+          },
+        ],
+      });
+      const logged = t.logLines.filter((line) => line.requestId === requestId && line.level === 50);
+      expect(logged).toHaveLength(1);
+      expect(JSON.stringify(logged[0])).toContain('db-host-9');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('leaks nothing of an internal error in production', async () => {
+    const production = createApi({
+      prisma: t.database.prisma,
+      env: parseApiEnv({ NODE_ENV: 'production' }),
+      logger: pino({ level: 'silent' }),
+    });
+    const client = t.database.prisma;
+    const spy = vi
+      .spyOn(client.plan, 'findFirst')
+      .mockRejectedValueOnce(new Error('connection reset by db-host-10'));
+    try {
+      const query = JSON.stringify({ query: '{ plan(slug: "test-2021-29") { title } }' });
+      const response = await production.yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(query.length) },
+        body: query,
+      });
+      const text = await response.text();
+      expect(text).not.toMatch(/db-host-10|stack|originalError|\.ts:/);
+      expect(JSON.parse(text).errors[0].message).toBe('Unexpected error.');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('answers malformed JSON in GET variables or extensions with 400, naming the parameter', async () => {
+    const before = t.logLines.length;
+    for (const param of ['variables', 'extensions']) {
+      const response = await t.fetch(`/graphql?query=%7Bviewer%7Bkind%7D%7D&${param}=%7Bnot`, {
+        headers: { 'x-graphql-csrf': '1' },
+      });
+      expect(response.status).toBe(400);
+      const body = await response.json();
+      expect(body.errors[0].message).toMatch(
+        new RegExp(`^The "${param}" parameter is not valid JSON: `),
+      );
+      expect(body.errors[0].extensions).toEqual({ code: 'BAD_REQUEST' });
+    }
+    expect(t.logLines.slice(before).filter((line) => line.level === 50)).toEqual([]);
   });
 
   it('refuses a body over the limit and one without a length', async () => {

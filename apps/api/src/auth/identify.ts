@@ -5,26 +5,14 @@
  */
 import type { PrismaClient } from '@plan-tracker/db';
 import { ANONYMOUS, API_KEY_SCOPES, type ApiKeyScope, type Caller } from '@plan-tracker/domain';
-import {
-  apiKeyPrefix,
-  INSECURE_SESSION_COOKIE,
-  readCookie,
-  SESSION_COOKIE,
-  sameHash,
-  sha256,
-} from './tokens.js';
+import { sessionTokenFrom } from './session-cookie.js';
+import { apiKeyPrefix, sameHash, sha256 } from './tokens.js';
 
 /** The API key a request carries, if any (Bearer token or `X-Api-Key`). */
 export function apiKeyFrom(request: Request): string | null {
   const authorization = request.headers.get('authorization');
   if (authorization?.startsWith('Bearer ')) return authorization.slice('Bearer '.length).trim();
   return request.headers.get('x-api-key');
-}
-
-/** The session token a request carries, if any. */
-export function sessionTokenFrom(request: Request): string | null {
-  const header = request.headers.get('cookie');
-  return readCookie(header, SESSION_COOKIE) ?? readCookie(header, INSECURE_SESSION_COOKIE);
 }
 
 function isScope(value: string): value is ApiKeyScope {

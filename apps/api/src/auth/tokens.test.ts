@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from './password.js';
-import { apiKeyPrefix, newApiKey, readCookie, sessionCookie, sha256 } from './tokens.js';
+import { apiKeyPrefix, newApiKey, sha256 } from './tokens.js';
 
 describe('API keys', () => {
   it('are high-entropy, carry their prefix and verify by hash', () => {
@@ -9,18 +9,6 @@ describe('API keys', () => {
     expect(hash).toBe(sha256(key));
     expect(newApiKey().key).not.toBe(key);
     expect(apiKeyPrefix('ptk_short_x')).toBeNull();
-  });
-});
-
-describe('cookies', () => {
-  it('are HttpOnly, SameSite=Lax and Secure', () => {
-    const cookie = sessionCookie('abc', 3600, true);
-    expect(cookie).toMatch(
-      /^__Host-plan-tracker-session=abc; Path=\/; HttpOnly; SameSite=Lax; Max-Age=3600; Secure$/,
-    );
-    expect(readCookie('a=1; __Host-plan-tracker-session=abc', '__Host-plan-tracker-session')).toBe(
-      'abc',
-    );
   });
 });
 

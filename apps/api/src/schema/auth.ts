@@ -140,7 +140,7 @@ builder.mutationField('signIn', (t) =>
           expiresAt,
         },
       });
-      ctx.cookies.push({ name: 'session', value: token, maxAge: ctx.sessionHours * 3600 });
+      ctx.sessionCookie.start(token, ctx.sessionHours * 3600);
       ctx.log.info({ userId: user.id }, 'signed in');
       return {
         caller: {
@@ -162,7 +162,7 @@ builder.mutationField('signOut', (t) =>
   t.boolean({
     description: 'Ends your session and clears the cookie. True when there was a session to end.',
     resolve: async (_root, _args, ctx) => {
-      ctx.cookies.push({ name: 'session', value: '', maxAge: 0 });
+      ctx.sessionCookie.end();
       if (ctx.caller.kind !== 'user') return false;
       await prisma(ctx).session.deleteMany({ where: { id: ctx.caller.sessionId } });
       return true;
