@@ -226,6 +226,19 @@ describe('API keys', () => {
     expect(JSON.stringify(row)).not.toContain(secret.slice(20));
     const listed = await t.gql('{ apiKeys { prefix } }', { cookie: admin });
     expect(JSON.stringify(listed.body)).not.toContain(secret);
+    // Recorded in history like any write: who and what, never the key or its hash.
+    const history = await t.database.prisma.auditLog.findMany({
+      where: { entityType: 'ApiKey', entityId: row.id },
+    });
+    expect(history).toMatchObject([
+      {
+        action: 'create',
+        actor: expect.stringContaining('ADMIN'),
+        after: { name: 'Force', prefix: apiKey.prefix, scopes: ['read'] },
+      },
+    ]);
+    expect(JSON.stringify(history)).not.toContain(row.hash);
+    expect(JSON.stringify(history)).not.toContain(secret);
   });
 
   it('read the organisation, without people, until revoked', async () => {

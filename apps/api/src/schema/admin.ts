@@ -1,12 +1,13 @@
 // Administration: API keys for partner systems, created by an administrator, shown once,
 // stored hashed, scoped, revocable.
 
-import { API_KEY_SCOPES, forbiddenError, notFoundError, writeRefusal } from '@plan-tracker/domain';
-import { z } from 'zod';
+import { createApiKey, revokeApiKey } from '@plan-tracker/db';
+import { API_KEY_SCOPES, ApiKeyInputSchema } from '@plan-tracker/domain';
 import { newApiKey } from '../auth/tokens.js';
 import { builder } from '../builder.js';
 import { prisma } from '../database.js';
-import { apiError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { actorOf, unwrap } from './write.js';
 
 const ApiKeyScopeEnum = builder.enumType('ApiKeyScope', {
   description: 'What an API key may do.',
@@ -96,14 +97,7 @@ const CreateApiKeyInput = builder.inputType('CreateApiKeyInput', {
       description: 'When it stops working; never when omitted.',
     }),
   }),
-  validate: z.object({
-    name: z.string().trim().min(1, 'Give the key a name.').max(200, 'Use 200 characters or fewer.'),
-    scopes: z.array(z.enum(API_KEY_SCOPES)).min(1, 'Choose at least one scope.'),
-    expiresAt: z
-      .date()
-      .refine((date) => date.getTime() > Date.now(), 'The expiry must be in the future.')
-      .nullish(),
-  }),
+  validate: ApiKeyInputSchema,
 });
 
 interface CreatedKey {
@@ -133,25 +127,20 @@ builder.mutationField('createApiKey', (t) =>
     errors: { types: [ValidationError, ForbiddenError] },
     args: { input: t.arg({ type: CreateApiKeyInput, required: true, description: 'The key.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { caller } = ctx;
-      if (caller.kind !== 'user') throw apiError(forbiddenError('sign in as an administrator.'));
-      const refusal = writeRefusal(caller, 'manageKeys', { organisationId: caller.organisationId });
-      if (refusal) throw apiError(forbiddenError(refusal));
       const { key, prefix, hash } = newApiKey();
-      const apiKey = await prisma(ctx).apiKey.create({
-        data: {
-          organisationId: caller.organisationId,
-          name: input.name.trim(),
+      const { record } = await unwrap(
+        createApiKey(prisma(ctx), actorOf(ctx), {
+          input: {
+            name: input.name,
+            scopes: [...input.scopes],
+            expiresAt: input.expiresAt ?? null,
+          },
           prefix,
           hash,
-          scopes: [...new Set(input.scopes)],
-          createdById: caller.userId,
-          expiresAt: input.expiresAt ?? null,
-        },
-        select: { id: true },
-      });
-      ctx.log.info({ apiKeyId: apiKey.id, prefix }, 'API key created');
-      return { key, apiKey };
+        }),
+      );
+      ctx.log.info({ apiKeyId: record.id, prefix }, 'API key created');
+      return { key, apiKey: { id: record.id } };
     },
   }),
 );
@@ -165,20 +154,8 @@ builder.mutationField('revokeApiKey', (t) =>
       id: t.arg.globalID({ required: true, description: 'The key (global ID).', for: ApiKeyRef }),
     },
     resolve: async (query, _root, { id }, ctx) => {
-      const { caller } = ctx;
-      if (caller.kind !== 'user') throw apiError(forbiddenError('sign in as an administrator.'));
-      const refusal = writeRefusal(caller, 'manageKeys', { organisationId: caller.organisationId });
-      if (refusal) throw apiError(forbiddenError(refusal));
-      const existing = await prisma(ctx).apiKey.findFirst({
-        where: { id: id.id, organisationId: caller.organisationId },
-        select: { id: true, revokedAt: true },
-      });
-      if (!existing) throw apiError(notFoundError('ApiKey', id.id));
-      return prisma(ctx).apiKey.update({
-        ...query,
-        where: { id: existing.id },
-        data: existing.revokedAt ? {} : { revokedAt: new Date(), version: { increment: 1 } },
-      });
+      const { record } = await unwrap(revokeApiKey(prisma(ctx), actorOf(ctx), { id: id.id }));
+      return prisma(ctx).apiKey.findUniqueOrThrow({ ...query, where: { id: record.id } });
     },
   }),
 );

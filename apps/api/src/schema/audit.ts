@@ -24,6 +24,7 @@ const NODE_ENTITY_TYPES: ReadonlySet<string> = new Set([
   'MeasureValue',
   'ReportingPeriod',
   'User',
+  'ApiKey',
 ]);
 
 export const AuditEntryRef = builder.prismaNode('AuditLog', {

@@ -3,6 +3,7 @@
 
 export * from './action.js';
 export * from './actor.js';
+export * from './api-key.js';
 export * from './as-at.js';
 export * from './dates.js';
 export * from './derived.js';

@@ -178,7 +178,8 @@ export type HistoryEntityType =
   | 'Milestone'
   | 'MeasureValue'
   | 'ReportingPeriod'
-  | 'User';
+  | 'User'
+  | 'ApiKey';
 
 /** What a history entry says happened. */
 export type HistoryAction =
@@ -192,7 +193,8 @@ export type HistoryAction =
   | 'complete'
   | 'record'
   | 'close'
-  | 'reopen';
+  | 'reopen'
+  | 'revoke';
 
 /** A JSON object of field values (dates as IsoDate strings). */
 export type FieldValues = Record<string, Prisma.InputJsonValue | null>;

@@ -4,6 +4,7 @@
  * builds one per request; the db services receive it with every write and apply the access
  * rules of `rules.ts` to the record they loaded, inside the write's transaction.
  */
+import { z } from 'zod';
 import type { Role } from '../model/vocabulary.js';
 
 /** What an API key may do. `read` sees the organisation's plans; `write:updates` adds progress updates. */
@@ -76,3 +77,14 @@ export function actorName(caller: Caller): string {
       return 'anonymous';
   }
 }
+
+/** A new API key, as an administrator asks for it: what it is for, what it may do, until when. */
+export const ApiKeyInputSchema = z.strictObject({
+  name: z.string().trim().min(1, 'Give the key a name.').max(200, 'Use 200 characters or fewer.'),
+  scopes: z.array(z.enum(API_KEY_SCOPES)).min(1, 'Choose at least one scope.'),
+  expiresAt: z
+    .date()
+    .refine((date) => date.getTime() > Date.now(), 'The expiry must be in the future.')
+    .nullish()
+    .transform((date) => date ?? null),
+});
