@@ -3,19 +3,21 @@
  * protection. `createApi` makes one for a database; server.ts puts it behind node:http, and the
  * tests call its `fetch` in process.
  */
+
 import { randomUUID } from 'node:crypto';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { apiKeyPrefix } from '@plan-tracker/accounts';
 import type { PrismaClient } from '@plan-tracker/db';
 import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { apiKeyFrom, identify } from './auth/identify.js';
 import { TokenBucketLimiter } from './auth/rate-limit.js';
-import { apiKeyPrefix, sessionCookie } from './auth/tokens.js';
+import { sessionCookie } from './auth/session-cookie.js';
 import type { Context, CookieToSet } from './context.js';
 import { setPrisma } from './database.js';
 import { type ApiEnv, parseApiEnv } from './env.js';

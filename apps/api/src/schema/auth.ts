@@ -1,8 +1,12 @@
 // Identity: who is calling (`viewer`), signing in with email and password, signing out.
+import {
+  newSessionToken,
+  sha256,
+  verifyAgainstNothing,
+  verifyPassword,
+} from '@plan-tracker/accounts';
 import { z } from 'zod';
 import { actorName } from '../access/caller.js';
-import { verifyAgainstNothing, verifyPassword } from '../auth/password.js';
-import { newSessionToken, sha256 } from '../auth/tokens.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { prisma } from '../database.js';

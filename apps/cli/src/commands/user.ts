@@ -3,6 +3,7 @@
  * installation. The password never appears on the command line (it would be kept in shell
  * history and shown in `ps`): it comes from PLAN_TRACKER_PASSWORD or is typed at a hidden prompt.
  */
+import { DEMO_USERS, hashPassword, weakPasswordReason } from '@plan-tracker/accounts';
 import { dorsetOrganisation } from '@plan-tracker/domain';
 import { type Command, Option } from 'commander';
 import { CliError } from '../cli-error.js';
@@ -51,9 +52,8 @@ export function registerUserCommands(program: Command): void {
       `\nExample:\n  ${PASSWORD_VARIABLE}='…' pnpm cli user:create --email ada@dorset-opcc.example --name "Ada Lovelace" --role ADMIN\n`,
     )
     .action(async (options: UserCreateOptions) => {
-      const api = await import('@plan-tracker/api');
       const password = await readPassword();
-      const weak = api.weakPasswordReason(password);
+      const weak = weakPasswordReason(password);
       if (weak) throw new CliError(weak);
       const { createUserAccount, systemActor } = await import('@plan-tracker/db');
       await withDatabase(async ({ prisma }) => {
@@ -68,7 +68,7 @@ export function registerUserCommands(program: Command): void {
               role: options.role,
               ownerLabels: options.owner,
             },
-            passwordHash: await api.hashPassword(password),
+            passwordHash: await hashPassword(password),
           },
         );
         if (!result.ok) {
@@ -85,7 +85,7 @@ export function registerUserCommands(program: Command): void {
         const demo = await prisma.user.count({
           where: {
             organisationId: organisation.id,
-            email: { in: api.DEMO_USERS.map((u) => u.email) },
+            email: { in: DEMO_USERS.map((u) => u.email) },
             disabledAt: null,
           },
         });

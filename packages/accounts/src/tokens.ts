@@ -1,14 +1,10 @@
 /**
  * Session tokens and API keys: high-entropy random secrets, of which only a SHA-256 hash is
  * stored. With 256 bits of randomness a fast hash is enough (nothing to brute-force), and it
- * lets a request be matched with one indexed lookup.
+ * lets a request be matched with one indexed lookup. How a token travels (the session cookie,
+ * the `Authorization` header) is the API's business: apps/api/src/auth.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-
-/** Name of the session cookie. `__Host-` pins it to this origin, path `/`, Secure. */
-export const SESSION_COOKIE = '__Host-plan-tracker-session';
-/** The same cookie without the prefix, for plain-HTTP development where Secure cannot be set. */
-export const INSECURE_SESSION_COOKIE = 'plan-tracker-session';
 
 /** SHA-256, hex. */
 export function sha256(value: string): string {
@@ -42,27 +38,4 @@ export function sameHash(a: string, b: string): boolean {
   const left = Buffer.from(a, 'hex');
   const right = Buffer.from(b, 'hex');
   return left.length === right.length && timingSafeEqual(left, right);
-}
-
-/** The value of one cookie in a `Cookie` header. */
-export function readCookie(header: string | null, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const index = part.indexOf('=');
-    if (index > 0 && part.slice(0, index).trim() === name) return part.slice(index + 1).trim();
-  }
-  return null;
-}
-
-/** A `Set-Cookie` value: HttpOnly, SameSite=Lax, Path=/, Secure unless turned off for local HTTP. */
-export function sessionCookie(value: string, maxAge: number, secure: boolean): string {
-  const name = secure ? SESSION_COOKIE : INSECURE_SESSION_COOKIE;
-  return [
-    `${name}=${value}`,
-    'Path=/',
-    'HttpOnly',
-    'SameSite=Lax',
-    `Max-Age=${maxAge}`,
-    ...(secure ? ['Secure'] : []),
-  ].join('; ');
 }
