@@ -8,6 +8,7 @@ import { dorsetOrganisation } from '@plan-tracker/domain';
 import { type Command, Option } from 'commander';
 import { CliError } from '../cli-error.js';
 import { withDatabase } from '../database.js';
+import type { CliDependencies, TerminalInput } from '../dependencies.js';
 
 const ROLES = ['ADMIN', 'EDITOR', 'CONTRIBUTOR', 'VIEWER'] as const;
 const PASSWORD_VARIABLE = 'PLAN_TRACKER_PASSWORD';
@@ -20,7 +21,7 @@ interface UserCreateOptions {
   organisation: string;
 }
 
-export function registerUserCommands(program: Command): void {
+export function registerUserCommands(program: Command, deps: CliDependencies): void {
   program
     .command('user:create')
     .description(
@@ -52,11 +53,11 @@ export function registerUserCommands(program: Command): void {
       `\nExample:\n  ${PASSWORD_VARIABLE}='…' pnpm cli user:create --email ada@dorset-opcc.example --name "Ada Lovelace" --role ADMIN\n`,
     )
     .action(async (options: UserCreateOptions) => {
-      const password = await readPassword();
+      const password = await readPassword(deps);
       const weak = weakPasswordReason(password);
       if (weak) throw new CliError(weak);
       const { createUserAccount, systemActor } = await import('@plan-tracker/db');
-      await withDatabase(async ({ prisma }) => {
+      await withDatabase(deps, async ({ prisma }) => {
         const organisation = await findOrganisation(prisma, options.organisation);
         const result = await createUserAccount(
           prisma,
@@ -79,7 +80,7 @@ export function registerUserCommands(program: Command): void {
           throw new CliError(`cannot create the user: ${issues.join('; ')}`);
         }
         const user = result.value.record;
-        process.stdout.write(
+        deps.stdout.write(
           `Created ${user.role} ${user.email} (${user.name}) in ${organisation.name}.\n`,
         );
         const demo = await prisma.user.count({
@@ -90,7 +91,7 @@ export function registerUserCommands(program: Command): void {
           },
         });
         if (demo > 0) {
-          process.stderr.write(
+          deps.stderr.write(
             `warning: this organisation also has ${demo} demo users with the published demo password; disable them (updateUser with disabled: true) before real use.\n`,
           );
         }
@@ -121,24 +122,28 @@ async function findOrganisation(
 }
 
 /** The new password: from the environment, else typed twice at a hidden prompt. */
-async function readPassword(): Promise<string> {
-  const fromEnv = process.env[PASSWORD_VARIABLE];
+async function readPassword(deps: CliDependencies): Promise<string> {
+  const fromEnv = deps.env[PASSWORD_VARIABLE];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  if (!process.stdin.isTTY) {
+  const { stdin, stderr } = deps;
+  if (!stdin?.isTTY) {
     throw new CliError(
       `set ${PASSWORD_VARIABLE} to the new password, or run in a terminal to be asked for it (it is never taken as an argument)`,
     );
   }
-  const first = await promptHidden('Password (at least 12 characters): ');
-  const second = await promptHidden('The same password again: ');
+  const terminal = { stdin, stderr };
+  const first = await promptHidden(terminal, 'Password (at least 12 characters): ');
+  const second = await promptHidden(terminal, 'The same password again: ');
   if (first !== second)
     throw new CliError('the two passwords are not the same; nothing was created');
   return first;
 }
 
 /** Reads one line from the terminal without echoing it. */
-function promptHidden(question: string): Promise<string> {
-  const { stdin, stderr } = process;
+function promptHidden(
+  { stdin, stderr }: { stdin: TerminalInput; stderr: CliDependencies['stderr'] },
+  question: string,
+): Promise<string> {
   stderr.write(question);
   stdin.setRawMode(true);
   stdin.setEncoding('utf8');
