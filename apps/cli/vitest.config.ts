@@ -1,5 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// Each test spawns the real CLI, which loads TypeScript through tsx and, for database commands,
-// the migration engine: seconds, not milliseconds.
-export default defineConfig({ test: { testTimeout: 60_000 } });
+export default defineConfig({
+  test: {
+    // Each database test file starts its own PGlite (a few seconds of wasm start-up) and migrates
+    // it once; the commands then run in process in milliseconds to a few seconds.
+    hookTimeout: 120_000,
+    testTimeout: 60_000,
+  },
+});

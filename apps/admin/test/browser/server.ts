@@ -11,14 +11,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  DEMO_PASSWORD,
-  DEMO_USERS,
-  hashPassword,
-  parseApiEnv,
-  seedDemoUsers,
-  startServer,
-} from '@plan-tracker/api';
+import { DEMO_PASSWORD, DEMO_USERS, hashPassword, seedDemoUsers } from '@plan-tracker/accounts';
+import { parseApiEnv, startServer } from '@plan-tracker/api';
 import { openDatabase, type Role, seedDorset } from '@plan-tracker/db';
 import { build } from 'vite';
 import type { ServerInfo, TestUser } from './harness.js';

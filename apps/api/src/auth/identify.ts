@@ -3,10 +3,10 @@
  * `Authorization: Bearer ptk_…`). Anything missing, expired, revoked or wrong is anonymous: the
  * caller then sees what the public sees, and writes are refused.
  */
+import { apiKeyPrefix, sameHash, sha256 } from '@plan-tracker/accounts';
 import type { PrismaClient } from '@plan-tracker/db';
 import { ANONYMOUS, API_KEY_SCOPES, type ApiKeyScope, type Caller } from '@plan-tracker/domain';
 import { sessionTokenFrom } from './session-cookie.js';
-import { apiKeyPrefix, sameHash, sha256 } from './tokens.js';
 
 /** The API key a request carries, if any (Bearer token or `X-Api-Key`). */
 export function apiKeyFrom(request: Request): string | null {

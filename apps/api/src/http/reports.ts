@@ -14,7 +14,9 @@
  * Chromium is not installed. The handler speaks fetch (`Request` → `Response`) so tests call it
  * in process; `serveNode` puts it behind node:http.
  */
+
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { apiKeyPrefix } from '@plan-tracker/accounts';
 import type { PrismaClient } from '@plan-tracker/db';
 import type { Caller } from '@plan-tracker/domain';
 import {
@@ -30,7 +32,6 @@ import {
 import type { Logger } from 'pino';
 import { apiKeyFrom, identify } from '../auth/identify.js';
 import type { TokenBucketLimiter } from '../auth/rate-limit.js';
-import { apiKeyPrefix } from '../auth/tokens.js';
 import {
   findDefaultPlan,
   findVisiblePlan,

@@ -1,9 +1,9 @@
 // Administration: API keys for partner systems, created by an administrator, shown once,
 // stored hashed, scoped, revocable.
 
+import { newApiKey } from '@plan-tracker/accounts';
 import { createApiKey, revokeApiKey } from '@plan-tracker/db';
 import { API_KEY_SCOPES, ApiKeyInputSchema } from '@plan-tracker/domain';
-import { newApiKey } from '../auth/tokens.js';
 import { builder } from '../builder.js';
 import { prisma } from '../database.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';

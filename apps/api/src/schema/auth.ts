@@ -1,9 +1,13 @@
 // Identity: who is calling (`viewer`), signing in with email and password, signing out.
 
+import {
+  newSessionToken,
+  sha256,
+  verifyAgainstNothing,
+  verifyPassword,
+} from '@plan-tracker/accounts';
 import { actorName, forbiddenError } from '@plan-tracker/domain';
 import { z } from 'zod';
-import { verifyAgainstNothing, verifyPassword } from '../auth/password.js';
-import { newSessionToken, sha256 } from '../auth/tokens.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { prisma } from '../database.js';

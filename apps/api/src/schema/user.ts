@@ -1,6 +1,7 @@
 // Staff accounts, for administrators: the organisation's users, creating one, and changing a
 // user's role, name, owner labels or access. Every change is audited by the db services (who,
 // when, before and after; never the password hash).
+import { hashPassword, PASSWORD_MAX_LENGTH, weakPasswordReason } from '@plan-tracker/accounts';
 import {
   createUserAccount,
   UserAccountInputSchema,
@@ -8,7 +9,6 @@ import {
   updateUserAccount,
 } from '@plan-tracker/db';
 import { z } from 'zod';
-import { hashPassword, PASSWORD_MAX_LENGTH, weakPasswordReason } from '../auth/password.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { prisma } from '../database.js';

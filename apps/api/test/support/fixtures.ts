@@ -4,10 +4,10 @@
  * every role, reporting periods, measures, a panel meeting. Everything has predictable names
  * so tests can assert exact values.
  */
+import { hashPassword } from '@plan-tracker/accounts';
 import type { PrismaClient } from '@plan-tracker/db';
 import { addProgressUpdate, type ServiceResult, systemActor } from '@plan-tracker/db';
 import { planQuarters } from '@plan-tracker/domain';
-import { hashPassword } from '../../src/auth/password.js';
 
 export const PASSWORD = 'correct horse battery staple';
 

@@ -1,14 +1,17 @@
 /**
  * A member of staff for the status mutation, made in the database the way the API's sign-in
- * would leave it (apps/api/src/auth): an EDITOR in the benchmark plan's organisation and a
- * session row holding the SHA-256 of a random token. The token goes in the plain-HTTP session
+ * would leave it (apps/api/src/schema/auth.ts): an EDITOR in the benchmark plan's organisation
+ * and a session row holding the SHA-256 of a session token (`@plan-tracker/accounts`). The token goes in the plain-HTTP session
  * cookie, which the API reads as well as the `__Host-` one. The user has no usable password:
  * nobody signs in as it.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { newSessionToken, sha256 } from '@plan-tracker/accounts';
 import type { PrismaClient } from '@plan-tracker/db';
 
-/** The cookie name the API accepts on plain HTTP (apps/api/src/auth/tokens.ts). */
+/**
+ * The cookie name the API accepts on plain HTTP (apps/api/src/auth/session-cookie.ts), written
+ * out rather than imported: this process drives the API over HTTP and must not load it.
+ */
 const SESSION_COOKIE = 'plan-tracker-session';
 
 export interface BenchEditor {
@@ -31,12 +34,12 @@ export async function createEditorSession(
       role: 'EDITOR',
     },
   });
-  const token = randomBytes(32).toString('base64url');
+  const token = newSessionToken();
   await prisma.session.create({
     data: {
       organisationId,
       userId: user.id,
-      tokenHash: createHash('sha256').update(token).digest('hex'),
+      tokenHash: sha256(token),
       expiresAt: new Date(Date.now() + 24 * 3600_000),
     },
   });

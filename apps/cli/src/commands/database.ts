@@ -7,16 +7,17 @@ import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { withDatabase } from '../database.js';
 import { ensureDemoUsers } from '../demo-users.js';
-import { counter, progress } from '../progress.js';
+import type { CliDependencies } from '../dependencies.js';
+import { progressOn } from '../progress.js';
 
-export function registerDatabaseCommands(program: Command): void {
+export function registerDatabaseCommands(program: Command, deps: CliDependencies): void {
   program
     .command('migrate')
     .description(
       'Apply pending migrations to DATABASE_URL, or to the embedded database in data/pglite when it is unset.',
     )
     .action(async () => {
-      await withDatabase(async () => {});
+      await withDatabase(deps, async () => {});
     });
 
   program
@@ -34,12 +35,12 @@ export function registerDatabaseCommands(program: Command): void {
       }
       const created = await createMigration(name, { empty: options.empty === true });
       if (!created) {
-        process.stdout.write(
+        deps.stdout.write(
           'prisma/schema.prisma and the migrations agree: no migration needed (use --empty for hand-written SQL).\n',
         );
         return;
       }
-      process.stdout.write(`wrote ${created.file}\n`);
+      deps.stdout.write(`wrote ${created.file}\n`);
     });
 
   program
@@ -48,10 +49,11 @@ export function registerDatabaseCommands(program: Command): void {
       'Load the Dorset Police & Crime Plan 2021–29, its demo delivery data and one demo user per role (see apps/api/README.md). Running it again changes nothing.',
     )
     .action(async () => {
-      await withDatabase(async ({ prisma }) => {
-        const done = progress('Seeding the Dorset plan');
+      await withDatabase(deps, async ({ prisma }) => {
+        const progress = progressOn(deps.stderr);
+        const done = progress.step('Seeding the Dorset plan');
         const result = await seedDorset(prisma, (step, n, total) => {
-          if (n !== undefined && total !== undefined) counter(step, n, total);
+          if (n !== undefined && total !== undefined) progress.counter(step, n, total);
         });
         done(
           result.created
@@ -60,7 +62,7 @@ export function registerDatabaseCommands(program: Command): void {
                 .join(', ')
             : 'already seeded, nothing changed',
         );
-        await ensureDemoUsers(prisma, result.organisationId);
+        await ensureDemoUsers(deps, prisma, result.organisationId);
       });
     });
 }

@@ -14,8 +14,9 @@ import {
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { withDatabase } from '../database.js';
+import type { CliDependencies } from '../dependencies.js';
 import { output } from '../output.js';
-import { progress } from '../progress.js';
+import { progressOn } from '../progress.js';
 
 interface ExportOptions {
   readonly format: string;
@@ -23,7 +24,7 @@ interface ExportOptions {
   readonly plan: string;
 }
 
-export function registerExport(program: Command): void {
+export function registerExport(program: Command, deps: CliDependencies): void {
   program
     .command('export')
     .description(
@@ -37,12 +38,12 @@ export function registerExport(program: Command): void {
       if (!isOpenDataFormat(format)) {
         throw new CliError(`unknown format "${format}": use json or csv`);
       }
-      const data = await withDatabase(async ({ prisma }) => {
+      const data = await withDatabase(deps, async ({ prisma }) => {
         const { loadOpenDataInput, ReportRequestError, seedDorset } = await import(
           '@plan-tracker/db'
         );
         if (options.plan === dorsetPlan.slug) await seedDorset(prisma);
-        const done = progress(`Reading the current status of ${options.plan}`);
+        const done = progressOn(deps.stderr).step(`Reading the current status of ${options.plan}`);
         try {
           const built = buildOpenData(await loadOpenDataInput(prisma, { planSlug: options.plan }));
           done(`${built.commitments.length} commitments as at ${built.asAt}`);
@@ -54,6 +55,6 @@ export function registerExport(program: Command): void {
           throw error;
         }
       });
-      await output(renderOpenData(data, format), options.out);
+      await output(deps, renderOpenData(data, format), options.out);
     });
 }

@@ -6,13 +6,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { isPlanImportError, type PlanDocument, parsePlanText } from '@plan-tracker/domain';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
+import type { CliDependencies } from '../dependencies.js';
 
 interface ImportPlanOptions {
   readonly out?: string;
   readonly summary?: boolean;
 }
 
-export function registerImportPlan(program: Command): void {
+export function registerImportPlan(program: Command, deps: CliDependencies): void {
   program
     .command('import-plan')
     .description('Read a plan published as text and print it as JSON (a PlanDocument).')
@@ -25,7 +26,7 @@ export function registerImportPlan(program: Command): void {
     .action(async (file: string, options: ImportPlanOptions) => {
       const document = parse(file, await readText(file));
       if (options.summary) {
-        process.stdout.write(`${summarise(document)}\n`);
+        deps.stdout.write(`${summarise(document)}\n`);
         return;
       }
       // Two-space JSON with a final newline: the form of the checked-in plan data.
@@ -34,9 +35,9 @@ export function registerImportPlan(program: Command): void {
         await writeFile(options.out, json).catch((error: unknown) => {
           throw new CliError(`cannot write ${options.out}: ${reasonOf(error)}`);
         });
-        process.stderr.write(`wrote ${options.out}: ${summarise(document)}\n`);
+        deps.stderr.write(`wrote ${options.out}: ${summarise(document)}\n`);
       } else {
-        process.stdout.write(json);
+        deps.stdout.write(json);
       }
     });
 }

@@ -6,9 +6,11 @@
  */
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
-import { progress } from '../progress.js';
+import type { CliDependencies } from '../dependencies.js';
+import { progressOn } from '../progress.js';
 
-export function registerDevPostgres(program: Command): void {
+// Waits for the process's own SIGINT and SIGTERM: this command only runs under `pnpm cli`.
+export function registerDevPostgres(program: Command, deps: CliDependencies): void {
   program
     .command('dev:postgres')
     .description(
@@ -21,10 +23,11 @@ export function registerDevPostgres(program: Command): void {
           'PostgreSQL server binaries not found under /usr/lib/postgresql: apt-get install postgresql',
         );
       }
-      const done = progress('Starting a throwaway PostgreSQL server');
+      const progress = progressOn(deps.stderr);
+      const done = progress.step('Starting a throwaway PostgreSQL server');
       const server = await startThrowawayPostgres();
       done(server.url);
-      process.stdout.write(
+      deps.stdout.write(
         `\nIn another terminal:\n  DATABASE_URL=${server.url} pnpm start\n\nPress Ctrl-C to stop the server and delete its data.\n`,
       );
       // The server runs detached, so nothing else keeps this process alive while we wait.
@@ -34,7 +37,7 @@ export function registerDevPostgres(program: Command): void {
         process.once('SIGTERM', resolve);
       });
       clearInterval(keepAlive);
-      const stopping = progress('Stopping PostgreSQL');
+      const stopping = progress.step('Stopping PostgreSQL');
       await server.stop();
       stopping();
     });

@@ -16,8 +16,9 @@ import {
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { withDatabase } from '../database.js';
+import type { CliDependencies } from '../dependencies.js';
 import { output } from '../output.js';
-import { counter, progress } from '../progress.js';
+import { progressOn } from '../progress.js';
 
 interface ReportOptions {
   readonly period: string;
@@ -26,7 +27,7 @@ interface ReportOptions {
   readonly plan: string;
 }
 
-export function registerReport(program: Command): void {
+export function registerReport(program: Command, deps: CliDependencies): void {
   program
     .command('report')
     .description(
@@ -44,17 +45,20 @@ export function registerReport(program: Command): void {
       if (format === 'pdf' && !options.out) {
         throw new CliError('a PDF cannot go to the terminal: add --out report.pdf');
       }
-      const report = await withDatabase(async ({ prisma }) => {
+      const progress = progressOn(deps.stderr);
+      const report = await withDatabase(deps, async ({ prisma }) => {
         const { loadReportInput, ReportRequestError, seedDorset } = await import(
           '@plan-tracker/db'
         );
         if (options.plan === dorsetPlan.slug) await seedDorset(prisma);
-        const done = progress(`Rebuilding the plan quarter by quarter up to ${options.period}`);
+        const done = progress.step(
+          `Rebuilding the plan quarter by quarter up to ${options.period}`,
+        );
         try {
           const input = await loadReportInput(prisma, {
             planSlug: options.plan,
             period: options.period,
-            onProgress: (n, total) => counter('quarters', n, total),
+            onProgress: (n, total) => progress.counter('quarters', n, total),
           });
           done(`${input.states.length} quarters`);
           return buildMonitoringReport(input);
@@ -65,7 +69,7 @@ export function registerReport(program: Command): void {
         }
       });
       if (format === 'pdf') {
-        const done = progress('Printing the report to PDF with Chromium');
+        const done = progress.step('Printing the report to PDF with Chromium');
         const { ChromiumMissingError, htmlToPdf } = await import('@plan-tracker/api/report/pdf');
         const pdf = await htmlToPdf(renderReport(report, 'html')).catch((error: unknown) => {
           throw error instanceof ChromiumMissingError ? new CliError(error.message) : error;
@@ -74,6 +78,6 @@ export function registerReport(program: Command): void {
         done(options.out);
         return;
       }
-      await output(renderReport(report, format as ReportFormat), options.out);
+      await output(deps, renderReport(report, format as ReportFormat), options.out);
     });
 }

@@ -10,11 +10,12 @@ import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { openMigratedDatabase } from '../database.js';
 import { ensureDemoUsers } from '../demo-users.js';
-import { progress } from '../progress.js';
+import type { CliDependencies } from '../dependencies.js';
+import { progressOn } from '../progress.js';
 
 const DEFAULT_PORT = 3000;
 
-export function registerStart(program: Command): void {
+export function registerStart(program: Command, deps: CliDependencies): void {
   program
     .command('start')
     .description(
@@ -23,18 +24,18 @@ export function registerStart(program: Command): void {
     .option('-p, --port <port>', `port to listen on (default: PORT or ${DEFAULT_PORT})`)
     .option('--host <host>', 'address to listen on (default: HOST or 127.0.0.1)')
     .action(async (options: { port?: string; host?: string }) => {
-      const port = parsePort(options.port ?? process.env.PORT ?? String(DEFAULT_PORT));
-      const host = options.host ?? process.env.HOST ?? '127.0.0.1';
+      const port = parsePort(options.port ?? deps.env.PORT ?? String(DEFAULT_PORT));
+      const host = options.host ?? deps.env.HOST ?? '127.0.0.1';
       // Loaded here, not at the top: the other commands must not pay for the API's start-up.
       const [{ seedDorset, repoRoot }, { startServer }] = await Promise.all([
         import('@plan-tracker/db'),
         import('@plan-tracker/api'),
       ]);
-      const database = await openMigratedDatabase();
-      const seeded = progress('Checking the Dorset plan');
+      const database = await openMigratedDatabase(deps);
+      const seeded = progressOn(deps.stderr).step('Checking the Dorset plan');
       const result = await seedDorset(database.prisma);
       seeded(result.created ? 'seeded' : 'present');
-      await ensureDemoUsers(database.prisma, result.organisationId);
+      await ensureDemoUsers(deps, database.prisma, result.organisationId);
 
       const staticDir = join(repoRoot, 'apps/admin/dist');
       const running = await startServer({
@@ -48,7 +49,7 @@ export function registerStart(program: Command): void {
           `cannot listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)} — choose another port with --port or PORT`,
         );
       });
-      process.stderr.write(
+      deps.stderr.write(
         `\nPlan delivery tracker running at ${running.url}/\n` +
           `  GraphQL:   ${running.url}/graphql\n` +
           (existsSync(staticDir)

@@ -3,10 +3,12 @@
  * installation. The password never appears on the command line (it would be kept in shell
  * history and shown in `ps`): it comes from PLAN_TRACKER_PASSWORD or is typed at a hidden prompt.
  */
+import { DEMO_USERS, hashPassword, weakPasswordReason } from '@plan-tracker/accounts';
 import { dorsetOrganisation } from '@plan-tracker/domain';
 import { type Command, Option } from 'commander';
 import { CliError } from '../cli-error.js';
 import { withDatabase } from '../database.js';
+import type { CliDependencies, TerminalInput } from '../dependencies.js';
 
 const ROLES = ['ADMIN', 'EDITOR', 'CONTRIBUTOR', 'VIEWER'] as const;
 const PASSWORD_VARIABLE = 'PLAN_TRACKER_PASSWORD';
@@ -19,7 +21,7 @@ interface UserCreateOptions {
   organisation: string;
 }
 
-export function registerUserCommands(program: Command): void {
+export function registerUserCommands(program: Command, deps: CliDependencies): void {
   program
     .command('user:create')
     .description(
@@ -51,12 +53,11 @@ export function registerUserCommands(program: Command): void {
       `\nExample:\n  ${PASSWORD_VARIABLE}='…' pnpm cli user:create --email ada@dorset-opcc.example --name "Ada Lovelace" --role ADMIN\n`,
     )
     .action(async (options: UserCreateOptions) => {
-      const api = await import('@plan-tracker/api');
-      const password = await readPassword();
-      const weak = api.weakPasswordReason(password);
+      const password = await readPassword(deps);
+      const weak = weakPasswordReason(password);
       if (weak) throw new CliError(weak);
       const { createUserAccount, systemActor } = await import('@plan-tracker/db');
-      await withDatabase(async ({ prisma }) => {
+      await withDatabase(deps, async ({ prisma }) => {
         const organisation = await findOrganisation(prisma, options.organisation);
         const result = await createUserAccount(
           prisma,
@@ -68,7 +69,7 @@ export function registerUserCommands(program: Command): void {
               role: options.role,
               ownerLabels: options.owner,
             },
-            passwordHash: await api.hashPassword(password),
+            passwordHash: await hashPassword(password),
           },
         );
         if (!result.ok) {
@@ -79,18 +80,18 @@ export function registerUserCommands(program: Command): void {
           throw new CliError(`cannot create the user: ${issues.join('; ')}`);
         }
         const user = result.value.record;
-        process.stdout.write(
+        deps.stdout.write(
           `Created ${user.role} ${user.email} (${user.name}) in ${organisation.name}.\n`,
         );
         const demo = await prisma.user.count({
           where: {
             organisationId: organisation.id,
-            email: { in: api.DEMO_USERS.map((u) => u.email) },
+            email: { in: DEMO_USERS.map((u) => u.email) },
             disabledAt: null,
           },
         });
         if (demo > 0) {
-          process.stderr.write(
+          deps.stderr.write(
             `warning: this organisation also has ${demo} demo users with the published demo password; disable them (updateUser with disabled: true) before real use.\n`,
           );
         }
@@ -121,24 +122,28 @@ async function findOrganisation(
 }
 
 /** The new password: from the environment, else typed twice at a hidden prompt. */
-async function readPassword(): Promise<string> {
-  const fromEnv = process.env[PASSWORD_VARIABLE];
+async function readPassword(deps: CliDependencies): Promise<string> {
+  const fromEnv = deps.env[PASSWORD_VARIABLE];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  if (!process.stdin.isTTY) {
+  const { stdin, stderr } = deps;
+  if (!stdin?.isTTY) {
     throw new CliError(
       `set ${PASSWORD_VARIABLE} to the new password, or run in a terminal to be asked for it (it is never taken as an argument)`,
     );
   }
-  const first = await promptHidden('Password (at least 12 characters): ');
-  const second = await promptHidden('The same password again: ');
+  const terminal = { stdin, stderr };
+  const first = await promptHidden(terminal, 'Password (at least 12 characters): ');
+  const second = await promptHidden(terminal, 'The same password again: ');
   if (first !== second)
     throw new CliError('the two passwords are not the same; nothing was created');
   return first;
 }
 
 /** Reads one line from the terminal without echoing it. */
-function promptHidden(question: string): Promise<string> {
-  const { stdin, stderr } = process;
+function promptHidden(
+  { stdin, stderr }: { stdin: TerminalInput; stderr: CliDependencies['stderr'] },
+  question: string,
+): Promise<string> {
   stderr.write(question);
   stdin.setRawMode(true);
   stdin.setEncoding('utf8');

@@ -120,7 +120,7 @@ export type UserAccountPatch = z.infer<typeof UserAccountPatchSchema>;
 
 export interface CreateUserArgs {
   readonly input: z.input<typeof UserAccountInputSchema>;
-  /** The argon2id PHC string of the password; made by the caller (apps/api hashPassword). */
+  /** The argon2id PHC string of the password; made by the caller (@plan-tracker/accounts). */
   readonly passwordHash: string;
   readonly note?: string | null | undefined;
 }

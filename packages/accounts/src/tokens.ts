@@ -1,7 +1,8 @@
 /**
  * Session tokens and API keys: high-entropy random secrets, of which only a SHA-256 hash is
  * stored. With 256 bits of randomness a fast hash is enough (nothing to brute-force), and it
- * lets a request be matched with one indexed lookup.
+ * lets a request be matched with one indexed lookup. How a token travels (the session cookie,
+ * the `Authorization` header) is the API's business: apps/api/src/auth.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 

@@ -2,7 +2,8 @@
  * The demo's staff accounts, one per role, for trying the product after `pnpm start` or
  * `pnpm cli seed` (documented in apps/api/README.md and the root README). They share one
  * published password, so they are for demonstrations only: never run this on a database real
- * people use. Lives here, not in packages/db, because the API owns password hashing.
+ * people use. Lives beside password hashing, which makes their hashes; the CLI seeds them without
+ * loading the API.
  */
 import { createUserAccount, type PrismaClient, type Role, systemActor } from '@plan-tracker/db';
 import { hashPassword } from './password.js';
