@@ -2,13 +2,15 @@
  * The plan delivery tracker's domain library.
  *
  * Pure TypeScript with no I/O: zod schemas and types for every entity, the lifecycle and RAG
- * rules, the financial-year timeline, roll-ups, the report model and the plan-text importer.
+ * rules, the financial-year timeline, "as at" replay of history, roll-ups, the report model and the
+ * plan-text importer.
  * Everything is exported from this one entry point.
  *
  * @packageDocumentation
  */
 export * from './dorset/index.js';
 export * from './errors.js';
+export * from './history/index.js';
 export * from './importer/index.js';
 export * from './model/index.js';
 export * from './report/index.js';
