@@ -1,9 +1,9 @@
 // The Dorset seed: the whole plan, its demo delivery data with history, idempotence, and the
 // "as at" state of the end of Q2 2021/22 matching what the Panel's Q2 minutes (seed 003) say.
-import { dorsetDemoActions } from '@plan-tracker/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/index.js';
 import { planState, planStateAsAt, seedDorset, updatesInPeriod } from '../src/index.js';
+import { dorsetDemoActions } from '../src/seed/dorset-delivery.js';
 import { openTestDatabase } from '../src/testing/index.js';
 
 let database: Database;

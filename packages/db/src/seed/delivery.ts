@@ -1,13 +1,12 @@
 /**
- * Loads the demo delivery data (packages/domain's dorset/delivery.ts) through the same services
- * staff use, so every action, milestone and progress update has its history, dated when it
- * happened, and "as at" reads replay it like real data.
+ * Loads the demo delivery data (dorset-delivery.ts) through the same services staff use, so
+ * every action, milestone and progress update has its history, dated when it happened, and
+ * "as at" reads replay it like real data.
  *
  * Resumable: an action already there (same commitment and title) is not created again, and an
  * update already recorded on it (same date and narrative) is not added again, so a seed that was
  * interrupted finishes on the next run and a complete one changes nothing.
  */
-import { DEMO_SOURCES, type DemoAction, dorsetDemoActions } from '@plan-tracker/domain';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { createAction } from '../services/action.js';
 import { type Actor, systemActor } from '../services/actor.js';
@@ -15,6 +14,7 @@ import type { ServiceResult } from '../services/errors.js';
 import { createMilestone } from '../services/milestone.js';
 import { addProgressUpdate } from '../services/progress-update.js';
 import type { SeededStructure, SeedProgress } from './dorset.js';
+import { DEMO_SOURCES, type DemoAction, dorsetDemoActions } from './dorset-delivery.js';
 
 /** Seeds every demo action with its milestones and updates; returns what it added. */
 export async function seedDemoDelivery(

@@ -1,8 +1,9 @@
 /**
  * Loads the Dorset Police & Crime Plan 2021–29 from the domain package into the database: the
  * office, the plan, its two revisions, priorities, themes, the 156 commitments and the
- * cross-cutting ones, measures, the 32 reporting periods, the Panel's meetings and actions, and
- * the demo delivery actions with their dated progress updates.
+ * cross-cutting ones, measures, the 32 reporting periods; then the seed's own demo data
+ * (dorset-delivery.ts): the Panel's meetings and actions, and the demo delivery actions with
+ * their dated progress updates.
  *
  * Idempotent: the plan is identified by its organisation and slug, and a plan that is already
  * there is left exactly as it is (staff may have changed it since), so running the seed twice
@@ -10,7 +11,6 @@
  */
 import {
   DORSET_PLAN_PERIOD,
-  dorsetDemoPanelMeetings,
   dorsetMeasures,
   dorsetOrganisation,
   dorsetPlan,
@@ -21,6 +21,7 @@ import {
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { toDbDate } from '../services/dates.js';
 import { seedDemoDelivery } from './delivery.js';
+import { dorsetDemoPanelMeetings } from './dorset-delivery.js';
 
 /** What a seed run did, for the command line to report. */
 export interface SeedResult {

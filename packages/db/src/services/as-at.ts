@@ -2,25 +2,19 @@
  * The state of a plan's commitments and delivery actions, live or "as at" a past date rebuilt
  * from history, in one shape so roll-ups and reports can use either.
  *
- * How "as at" works. Every write appends a history entry holding, for the fields it changed,
- * their values `before` and `after`, the order it was written in (`sequence`) and the date it
- * is true from (`effectiveOn`). For each commitment and action:
- * 1. start from the live row and undo every entry, newest first (set the fields to `before`;
- *    undoing a `create` means the row did not exist): the state before any recorded change;
- * 2. apply, in the order they were written, the entries effective on or before the date (set
- *    the fields to `after`; a `create` brings the row into existence).
- * Applying in written order means a back-dated entry is a correction: it holds from its date
- * and, where it touches the same field as an entry written earlier, the later knowledge wins.
- * So the state "as at" today is always the live state, and a row created after the date, or
- * whose creation is dated after it, does not exist yet. Rows with no `create` entry (loaded
- * before history was kept, e.g. the plan's commitments) exist at every date.
+ * "As at" is the domain's `rowsAsAt` (packages/domain, src/history/as-at.ts, which says how the
+ * replay works): this module only reads the live rows and the plan's history entries, in the
+ * order they were written (`sequence`), and hands them over as plain objects. An entry with no
+ * `effectiveOn` (written before that column existed) holds from the day it was written.
  */
 import {
   type IsoDate,
   isInForce,
   isIsoDate,
   isoDateIn,
+  type RowHistoryEntry,
   revisionsInForceFrom,
+  rowsAsAt,
 } from '@plan-tracker/domain';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { fromDbDate } from './dates.js';
@@ -181,36 +175,25 @@ export async function planStatesAsAt(
     }),
   ]);
   if (!live) return null;
-  const byEntity = new Map<string, HistoryStep[]>();
+  // The read asks for these two entity types only.
+  const commitmentHistory: RowHistoryEntry[] = [];
+  const actionHistory: RowHistoryEntry[] = [];
   for (const entry of entries) {
-    const key = `${entry.entityType}:${entry.entityId}`;
-    const step: HistoryStep = {
+    (entry.entityType === 'Commitment' ? commitmentHistory : actionHistory).push({
+      rowId: entry.entityId,
       create: entry.action === 'create',
       before: asFields(entry.before),
       after: asFields(entry.after),
       effectiveOn: entry.effectiveOn ? fromDbDate(entry.effectiveOn) : isoDateIn(entry.at),
-    };
-    const steps = byEntity.get(key);
-    if (steps) steps.push(step);
-    else byEntity.set(key, [step]);
+    });
   }
-  const commitmentTimelines = live.commitments.map((c) =>
-    timeline(c, byEntity.get(`Commitment:${c.id}`), COMMITMENT_STATE_FIELDS),
-  );
-  const actionTimelines = live.actions.map((a) =>
-    timeline(a, byEntity.get(`DeliveryAction:${a.id}`), ACTION_STATE_FIELDS),
-  );
-  return dates.map((date) => ({
+  const commitments = rowsAsAt(live.commitments, commitmentHistory, COMMITMENT_STATE_FIELDS, dates);
+  const actions = rowsAsAt(live.actions, actionHistory, ACTION_STATE_FIELDS, dates);
+  return dates.map((date, index) => ({
     ...live,
     asAt: date,
-    commitments: commitmentTimelines.flatMap((t) => {
-      const state = t.at(date);
-      return state ? [state] : [];
-    }),
-    actions: actionTimelines.flatMap((t) => {
-      const state = t.at(date);
-      return state ? [state] : [];
-    }),
+    commitments: commitments[index] ?? [],
+    actions: actions[index] ?? [],
   }));
 }
 
@@ -245,60 +228,10 @@ export function onlyInForce(
   return { ...state, commitments, actions: state.actions.filter((a) => ids.has(a.commitmentId)) };
 }
 
-interface HistoryStep {
-  readonly create: boolean;
-  readonly before: Record<string, unknown>;
-  readonly after: Record<string, unknown>;
-  readonly effectiveOn: IsoDate;
-}
-
 function asFields(json: unknown): Record<string, unknown> {
   return json !== null && typeof json === 'object' && !Array.isArray(json)
     ? (json as Record<string, unknown>)
     : {};
-}
-
-function applyFields<T extends object>(
-  state: T,
-  values: Record<string, unknown>,
-  fields: readonly string[],
-): T {
-  const next = { ...state } as Record<string, unknown>;
-  for (const field of fields) if (field in values) next[field] = values[field];
-  return next as T;
-}
-
-/** One entity's history, answering its state at the end of any date. */
-interface EntityTimeline<T> {
-  /** The state at the end of `date`; `undefined` when the entity did not exist yet. */
-  at(date: IsoDate): T | undefined;
-}
-
-function timeline<T extends object>(
-  live: T,
-  steps: readonly HistoryStep[] | undefined,
-  fields: readonly string[],
-): EntityTimeline<T> {
-  if (!steps || steps.length === 0) return { at: () => live };
-  // The state before any recorded change: every entry undone, newest first.
-  let origin = live;
-  let existed = true;
-  for (let i = steps.length - 1; i >= 0; i -= 1) {
-    const step = steps[i] as HistoryStep;
-    if (step.create) existed = false;
-    else origin = applyFields(origin, step.before, fields);
-  }
-  return {
-    at(date) {
-      let state: T | undefined = existed ? origin : undefined;
-      for (const step of steps) {
-        if (step.effectiveOn > date) continue;
-        // An entry dated before the row's creation still brings the row into being from then.
-        state = applyFields(state ?? origin, step.after, fields);
-      }
-      return state;
-    },
-  };
 }
 
 function withoutVersion<T extends { version: number; updatedAt: string }>(

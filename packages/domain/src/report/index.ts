@@ -1,5 +1,7 @@
 // The quarterly monitoring report: its input contract, its model, and the renderers that turn it
-// into HTML, Markdown, CSV and JSON for the Police and Crime Panel.
+// into HTML, Markdown, CSV and JSON (with inline SVG charts) for the Police and Crime Panel; and
+// the open data. Published as `@plan-tracker/domain/report` (package.json "exports") and
+// re-exported from the package root.
 export * from './build.js';
 export * from './format.js';
 export * from './input.js';

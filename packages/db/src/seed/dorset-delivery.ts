@@ -1,8 +1,12 @@
 /**
- * Demo delivery data for the Dorset plan: delivery actions, their dated progress updates, the
- * Panel's meetings and actions. Every update is drawn from a published source and says which:
- * the first-100-days report to the Panel (7 July 2021, seed 001), the minutes of the Panel's
- * Q2 2021/22 monitoring item (seed 003) and the 2024 refresh of the plan (seed 002).
+ * Demo delivery data for the Dorset plan, which the seed loads (delivery.ts and dorset.ts):
+ * illustrative delivery actions, their milestones and dated progress updates, the Panel's
+ * meetings and actions. It belongs to this product's demo, not to the published domain package,
+ * which keeps the plan itself, its revisions, measures and office data.
+ *
+ * Every update is drawn from a published source and says which: the first-100-days report to
+ * the Panel (7 July 2021, seed 001), the minutes of the Panel's Q2 2021/22 monitoring item
+ * (seed 003) and the 2024 refresh of the plan (seed 002).
  *
  * Actions carry no status of their own: an action starts `NOT_STARTED` with no RAG, and its
  * state at any date is the state after its latest update on or before that date. That keeps
@@ -10,16 +14,18 @@
  *
  * Owners and authors are roles and teams, never private individuals.
  */
-import { z } from 'zod';
 import {
   CommitmentCodeSchema,
   IsoDateSchema,
+  LifecycleStatusSchema,
+  PanelActionStatusSchema,
   PercentSchema,
   PeriodLabelSchema,
   PriorityNumberSchema,
-} from '../model/primitives.js';
-import { LifecycleStatusSchema, PanelActionStatusSchema, RagSchema } from '../model/vocabulary.js';
-import { periodFromLabel } from '../timeline/index.js';
+  periodFromLabel,
+  RagSchema,
+} from '@plan-tracker/domain';
+import { z } from 'zod';
 
 /** Where a demo update comes from. */
 export const DEMO_SOURCES = {
