@@ -394,8 +394,10 @@ function Milestones({
             {action.milestones.map((m) => (
               <tr className="govuk-table__row" key={m.id} id={`milestone-${m.id}`} tabIndex={-1}>
                 <td className="govuk-table__cell">{m.title}</td>
-                <td className="govuk-table__cell">{formatDate(m.dueDate)}</td>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Due">
+                  {formatDate(m.dueDate)}
+                </td>
+                <td className="govuk-table__cell" data-label="Completed">
                   {m.completedOn ? formatDate(m.completedOn) : 'Not yet'}
                 </td>
                 {mayEdit ? (

@@ -143,10 +143,10 @@ function Users() {
                   {u.email}
                 </span>
               </td>
-              <td className="govuk-table__cell">
+              <td className="govuk-table__cell" data-label="Role">
                 {roleLabel(u.role)} {u.disabled ? <Tag colour="grey">Disabled</Tag> : null}
               </td>
-              <td className="govuk-table__cell govuk-body-s">
+              <td className="govuk-table__cell govuk-body-s" data-label="Owns">
                 {u.ownerLabels.join(', ') || 'Nothing'}
               </td>
               <td className="govuk-table__cell">
@@ -509,10 +509,10 @@ function ApiKeys() {
                     Starts {key.prefix}, made {formatDateTime(key.createdAt)}
                   </span>
                 </td>
-                <td className="govuk-table__cell govuk-body-s">
+                <td className="govuk-table__cell govuk-body-s" data-label="May">
                   {key.scopes.map((s) => SCOPE_WORDS[s] ?? s).join(' and ')}
                 </td>
-                <td className="govuk-table__cell govuk-body-s">
+                <td className="govuk-table__cell govuk-body-s" data-label="Last used">
                   {key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}
                 </td>
                 <td className="govuk-table__cell">
@@ -696,7 +696,7 @@ function Periods() {
                   {formatDate(p.startDate)} to {formatDate(p.endDate)}
                 </span>
               </th>
-              <td className="govuk-table__cell">
+              <td className="govuk-table__cell" data-label="State">
                 {p.closed ? (
                   <>
                     <Tag colour="grey">Closed</Tag>
@@ -957,7 +957,7 @@ function AuditLog() {
                       {formatDateTime(entry.at)}
                       <span className="govuk-!-display-block">{entry.actor}</span>
                     </td>
-                    <td className="govuk-table__cell govuk-body-s">
+                    <td className="govuk-table__cell govuk-body-s" data-label="What">
                       {ENTITY_WORDS[entry.entityType] ?? entry.entityType}:{' '}
                       {entry.action.replace('-', ' ')}
                       {entry.period ? (
@@ -966,7 +966,7 @@ function AuditLog() {
                         </span>
                       ) : null}
                     </td>
-                    <td className="govuk-table__cell govuk-body-s">
+                    <td className="govuk-table__cell govuk-body-s" data-label="Changes">
                       <ul className="govuk-list govuk-!-font-size-16 govuk-!-margin-bottom-0">
                         {auditChanges(entry.before, entry.after).map((line) => (
                           <li key={line}>{line}</li>

@@ -405,10 +405,15 @@ function Measures({ c }: { c: CommitmentData }) {
                       {measure.values.map((v) => (
                         <tr className="govuk-table__row" key={v.id}>
                           <td className="govuk-table__cell">{v.period}</td>
-                          <td className="govuk-table__cell govuk-table__cell--numeric app-numeric">
+                          <td
+                            className="govuk-table__cell govuk-table__cell--numeric app-numeric"
+                            data-label="Value"
+                          >
                             {formatNumber(v.value, measure.unit)}
                           </td>
-                          <td className="govuk-table__cell">{v.note ?? ''}</td>
+                          <td className="govuk-table__cell" data-label="Note">
+                            {v.note ?? ''}
+                          </td>
                         </tr>
                       ))}
                     </tbody>

@@ -203,10 +203,10 @@ export function CommitmentTable({
                     </Link>
                   </td>
                   <td className="govuk-table__cell govuk-body-s">{c.text}</td>
-                  <td className="govuk-table__cell govuk-body-s">
+                  <td className="govuk-table__cell govuk-body-s" data-label="Owner">
                     {c.owner ?? <span className="app-secondary-text">None</span>}
                   </td>
-                  <td className="govuk-table__cell govuk-body-s">
+                  <td className="govuk-table__cell govuk-body-s" data-label="Due">
                     {formatDate(c.dueDate)}
                     {c.overdue ? (
                       <>
@@ -215,13 +215,16 @@ export function CommitmentTable({
                       </>
                     ) : null}
                   </td>
-                  <td className="govuk-table__cell">
+                  <td className="govuk-table__cell" data-label="Status">
                     {c.status ? <StatusTag status={c.status} /> : null}
                   </td>
-                  <td className="govuk-table__cell">
+                  <td className="govuk-table__cell" data-label="Rating">
                     <RagTag rag={c.rag} />
                   </td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric app-numeric">
+                  <td
+                    className="govuk-table__cell govuk-table__cell--numeric app-numeric"
+                    data-label="Progress"
+                  >
                     {c.progressPercent ?? 0}%
                   </td>
                 </tr>

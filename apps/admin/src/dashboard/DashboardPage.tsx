@@ -92,13 +92,13 @@ function RollUpCells({
 }) {
   return (
     <>
-      <td className="govuk-table__cell">
+      <td className="govuk-table__cell" data-label="Status">
         <StatusCounts rollUp={rollUp} />
       </td>
-      <td className="govuk-table__cell">
+      <td className="govuk-table__cell" data-label="Rating">
         <RagCounts rollUp={rollUp} />
       </td>
-      <td className="govuk-table__cell">
+      <td className="govuk-table__cell" data-label="Progress">
         <ProgressAgainstTime
           progressPercent={rollUp?.progressPercent}
           period={period}
@@ -287,7 +287,7 @@ export function DashboardPage() {
                 asAt={plan.asAt as string}
                 label={`Priority ${priority.number}`}
               />
-              <td className="govuk-table__cell govuk-table__cell--numeric">
+              <td className="govuk-table__cell govuk-table__cell--numeric" data-label="Overdue">
                 {priority.rollUp?.overdue ? (
                   <a className="govuk-link" href="#overdue">
                     {priority.rollUp.overdue}
@@ -316,7 +316,7 @@ export function DashboardPage() {
                 asAt={plan.asAt as string}
                 label={SECTION_NAMES[section.section ?? ''] ?? 'Section'}
               />
-              <td className="govuk-table__cell govuk-table__cell--numeric">
+              <td className="govuk-table__cell govuk-table__cell--numeric" data-label="Overdue">
                 {section.rollUp?.overdue ?? 0}
               </td>
             </tr>
@@ -426,7 +426,7 @@ function ChangeTable({
             <th scope="row" className="govuk-table__header">
               {row.name}
             </th>
-            <td className="govuk-table__cell">
+            <td className="govuk-table__cell" data-label="Progress">
               <Change
                 earlier={row.earlier?.progressPercent ?? 0}
                 now={row.now?.progressPercent ?? 0}
@@ -434,21 +434,21 @@ function ChangeTable({
                 goodWhen="up"
               />
             </td>
-            <td className="govuk-table__cell">
+            <td className="govuk-table__cell" data-label="Completed">
               <Change
                 earlier={statusCount(row.earlier, 'COMPLETED')}
                 now={statusCount(row.now, 'COMPLETED')}
                 goodWhen="up"
               />
             </td>
-            <td className="govuk-table__cell">
+            <td className="govuk-table__cell" data-label="Off track">
               <Change
                 earlier={ragCount(row.earlier, 'RED')}
                 now={ragCount(row.now, 'RED')}
                 goodWhen="down"
               />
             </td>
-            <td className="govuk-table__cell">
+            <td className="govuk-table__cell" data-label="Overdue">
               <Change
                 earlier={row.earlier?.overdue ?? 0}
                 now={row.now?.overdue ?? 0}
@@ -516,9 +516,13 @@ function OverdueTable({ rows, total }: { rows: readonly OverdueRow[]; total: num
                   {row.detail}
                 </span>
               </td>
-              <td className="govuk-table__cell govuk-body-s">{row.owner ?? 'Not set'}</td>
-              <td className="govuk-table__cell govuk-body-s">{formatDate(row.dueDate)}</td>
-              <td className="govuk-table__cell">
+              <td className="govuk-table__cell govuk-body-s" data-label="Owner">
+                {row.owner ?? 'Not set'}
+              </td>
+              <td className="govuk-table__cell govuk-body-s" data-label="Due">
+                {formatDate(row.dueDate)}
+              </td>
+              <td className="govuk-table__cell" data-label="Status">
                 <StatusTag status={row.status} />
               </td>
             </tr>

@@ -135,13 +135,13 @@ function OwnedWork({ owner, period }: { owner: string; period: string }) {
                   </Link>
                   <span className="govuk-body-s govuk-!-display-block">{c.text}</span>
                 </td>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Status">
                   <StatusTag status={c.status} />
                 </td>
-                <td className="govuk-table__cell govuk-body-s">
+                <td className="govuk-table__cell govuk-body-s" data-label="Due">
                   {formatDate(c.dueDate)} {c.overdue ? <OverdueTag /> : null}
                 </td>
-                <td className="govuk-table__cell govuk-body-s">
+                <td className="govuk-table__cell govuk-body-s" data-label="Last update">
                   {c.updates[0]?.period ?? 'None yet'}
                 </td>
               </tr>
@@ -156,13 +156,13 @@ function OwnedWork({ owner, period }: { owner: string; period: string }) {
                     Delivery action for commitment {a.commitment.code}
                   </span>
                 </td>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Status">
                   <StatusTag status={a.status} />
                 </td>
-                <td className="govuk-table__cell govuk-body-s">
+                <td className="govuk-table__cell govuk-body-s" data-label="Due">
                   {formatDate(a.dueDate)} {a.overdue ? <OverdueTag /> : null}
                 </td>
-                <td className="govuk-table__cell govuk-body-s">
+                <td className="govuk-table__cell govuk-body-s" data-label="Last update">
                   {a.updates[0]?.period ?? 'None yet'}
                 </td>
               </tr>

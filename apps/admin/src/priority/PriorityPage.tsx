@@ -95,16 +95,16 @@ export function PriorityPage({ number }: { number: number }) {
                   {theme.title}
                 </Link>
               </th>
-              <td className="govuk-table__cell govuk-table__cell--numeric">
+              <td className="govuk-table__cell govuk-table__cell--numeric" data-label="Commitments">
                 {theme.rollUp?.count ?? 0}
               </td>
-              <td className="govuk-table__cell">
+              <td className="govuk-table__cell" data-label="Rating">
                 <RagTag rag={theme.rollUp?.rag} />
               </td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">
+              <td className="govuk-table__cell govuk-table__cell--numeric" data-label="Progress">
                 {theme.rollUp?.progressPercent ?? 0}%
               </td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">
+              <td className="govuk-table__cell govuk-table__cell--numeric" data-label="Overdue">
                 {theme.rollUp?.overdue ?? 0}
               </td>
             </tr>

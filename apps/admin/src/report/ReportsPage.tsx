@@ -219,7 +219,7 @@ export function ReportsPage() {
                             </span>
                           ) : null}
                         </td>
-                        <td className="govuk-table__cell govuk-body-s">
+                        <td className="govuk-table__cell govuk-body-s" data-label="Why">
                           {e.reasons
                             .map((reason) =>
                               reason === 'OVERDUE'
@@ -228,7 +228,7 @@ export function ReportsPage() {
                             )
                             .join(', ')}
                         </td>
-                        <td className="govuk-table__cell">
+                        <td className="govuk-table__cell" data-label="Status">
                           <StatusTag status={e.status} />
                         </td>
                       </tr>

@@ -106,7 +106,7 @@ export function TimelinePage() {
                       {formatDate(q.startDate)} to {formatDate(q.endDate)}
                     </span>
                   </th>
-                  <td className="govuk-table__cell">
+                  <td className="govuk-table__cell" data-label="Due in the quarter">
                     {due === 0 ? (
                       <span className="app-secondary-text">Nothing due</span>
                     ) : (
@@ -140,8 +140,10 @@ export function TimelinePage() {
                       </details>
                     )}
                   </td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{q.updateCount}</td>
-                  <td className="govuk-table__cell">
+                  <td className="govuk-table__cell govuk-table__cell--numeric" data-label="Updates">
+                    {q.updateCount}
+                  </td>
+                  <td className="govuk-table__cell" data-label="Reporting">
                     {q.reportingPeriod?.closed ? (
                       <Tag colour="grey">Closed</Tag>
                     ) : q.startDate > todayInUk() ? (
