@@ -5,7 +5,7 @@
 import { type FormEvent, useState } from 'react';
 import { FailurePage, Loading, NotFoundPage, Page } from '../app/Page.js';
 import { Link, navigate } from '../app/router.js';
-import { commitmentPath } from '../commitment/CommitmentPage.js';
+import { routes } from '../app/routes.js';
 import { BackLink, ErrorSummary, type FieldError } from '../govuk/content.js';
 import {
   Button,
@@ -23,7 +23,7 @@ import { useQuery } from '../graphql/use-query.js';
 import { PLAN_SLUG } from '../plan/plan.js';
 import { canEditStructure } from '../session/permissions.js';
 import { useViewer } from '../session/session.js';
-import { ActionQuery, actionPath } from './ActionPage.js';
+import { ActionQuery } from './ActionPage.js';
 
 const CommitmentForActionQuery = graphql(`
   query CommitmentForAction($slug: String!, $code: String!) {
@@ -224,7 +224,7 @@ export function NewActionPage({ code }: { code: string }) {
     );
   const c = data.plan?.commitment;
   if (!c) return <NotFoundPage />;
-  const back = `${commitmentPath(c.code)}?tab=actions`;
+  const back = routes.commitment(c.code, { tab: 'actions' });
   if (!canEditStructure(viewer)) return <NotAllowed back={back} />;
   return (
     <ActionForm
@@ -252,7 +252,7 @@ export function NewActionPage({ code }: { code: string }) {
           },
         });
         if (isFailure(result)) return failureErrors(result, FIELDS, 'title');
-        navigate(`${actionPath(result.id)}?saved=created`);
+        navigate(routes.action(result.id, { saved: 'created' }));
         return null;
       }}
     />
@@ -272,12 +272,12 @@ export function EditActionPage({ id }: { id: string }) {
   const action = data.node?.__typename === 'DeliveryAction' ? data.node : null;
   if (!action || action.version === null) return <NotFoundPage />;
   const version = action.version;
-  if (!canEditStructure(viewer)) return <NotAllowed back={actionPath(action.id)} />;
+  if (!canEditStructure(viewer)) return <NotAllowed back={routes.action(action.id)} />;
   return (
     <ActionForm
       title="Change the delivery action"
       caption={`Commitment ${action.commitment.code}`}
-      back={actionPath(action.id)}
+      back={routes.action(action.id)}
       submitLabel="Save changes"
       initial={{
         title: action.title,
@@ -299,7 +299,7 @@ export function EditActionPage({ id }: { id: string }) {
           },
         });
         if (isFailure(result)) return failureErrors(result, FIELDS, 'title');
-        navigate(`${actionPath(action.id)}?saved=details`);
+        navigate(routes.action(action.id, { saved: 'details' }));
         return null;
       }}
     />

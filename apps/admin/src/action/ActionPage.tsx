@@ -6,7 +6,8 @@
 import { type FormEvent, useState } from 'react';
 import { FailurePage, Loading, NotFoundPage, Page } from '../app/Page.js';
 import { Link, navigate, useLocation } from '../app/router.js';
-import { commitmentPath, History } from '../commitment/CommitmentPage.js';
+import { routes } from '../app/routes.js';
+import { History } from '../commitment/CommitmentPage.js';
 import {
   BackLink,
   ErrorSummary,
@@ -141,10 +142,6 @@ const ArchiveActionMutation = graphql(
   [MutationErrorFields],
 );
 
-export function actionPath(id: string, suffix = ''): string {
-  return `/actions/${encodeURIComponent(id)}${suffix}`;
-}
-
 const SAVED_MESSAGES: Record<string, string> = {
   created: 'The delivery action has been added',
   update: 'Your update has been saved',
@@ -209,7 +206,7 @@ export function ActionPage({ id }: { id: string }) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink to={`${commitmentPath(action.commitment.code)}?tab=actions`}>
+        <BackLink to={routes.commitment(action.commitment.code, { tab: 'actions' })}>
           Back to commitment {action.commitment.code}
         </BackLink>
         <ErrorSummary errors={errors} focusKey={attempt} />
@@ -252,14 +249,14 @@ export function ActionPage({ id }: { id: string }) {
           {!archived && (mayEdit || mayRestructure) ? (
             <div className="govuk-button-group" id="complete-action" tabIndex={-1}>
               {mayEdit ? (
-                <Link className="govuk-button" to={actionPath(action.id, '/update')}>
+                <Link className="govuk-button" to={routes.actionUpdate(action.id)}>
                   Record an update
                 </Link>
               ) : null}
               {mayRestructure ? (
                 <Link
                   className="govuk-button govuk-button--secondary"
-                  to={actionPath(action.id, '/edit')}
+                  to={routes.actionEdit(action.id)}
                 >
                   Change details
                 </Link>
@@ -272,7 +269,7 @@ export function ActionPage({ id }: { id: string }) {
               {mayRestructure ? (
                 <Link
                   className="govuk-button govuk-button--warning"
-                  to={actionPath(action.id, '/archive')}
+                  to={routes.actionArchive(action.id)}
                 >
                   Archive
                 </Link>
@@ -482,13 +479,13 @@ export function ArchiveActionPage({ id }: { id: string }) {
       setAttempt((n) => n + 1);
       return;
     }
-    navigate(`${commitmentPath(action.commitment.code)}?tab=actions&saved=archived`);
+    navigate(routes.commitment(action.commitment.code, { tab: 'actions', saved: 'archived' }));
   };
 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink to={actionPath(action.id)} />
+        <BackLink to={routes.action(action.id)} />
         <ErrorSummary errors={errors} focusKey={attempt} />
         <Page
           title={`Archive “${action.title}”?`}
@@ -509,7 +506,7 @@ export function ArchiveActionPage({ id }: { id: string }) {
             />
             <div className="govuk-button-group">
               <Button warning>Archive the action</Button>
-              <Link className="govuk-link" to={actionPath(action.id)}>
+              <Link className="govuk-link" to={routes.action(action.id)}>
                 Cancel
               </Link>
             </div>

@@ -3,6 +3,7 @@
  * action's own figures. Its owner, the commitment's owner, editors and administrators may use it.
  */
 import { FailurePage, Loading, NotFoundPage, Page } from '../app/Page.js';
+import { routes } from '../app/routes.js';
 import { figuresOf, UpdateForm } from '../commitment/UpdatePage.js';
 import { BackLink } from '../govuk/content.js';
 import { request } from '../graphql/client.js';
@@ -11,7 +12,7 @@ import { useQuery } from '../graphql/use-query.js';
 import { PLAN_SLUG } from '../plan/plan.js';
 import { canEditWork } from '../session/permissions.js';
 import { useViewer } from '../session/session.js';
-import { ActionQuery, actionPath } from './ActionPage.js';
+import { ActionQuery } from './ActionPage.js';
 
 const PeriodsQuery = graphql(`
   query ActionUpdatePeriods($slug: String!) {
@@ -39,7 +40,7 @@ export function ActionUpdatePage({ id }: { id: string }) {
     return (
       <Page
         title="You cannot update this delivery action"
-        before={<BackLink to={actionPath(a.id)} />}
+        before={<BackLink to={routes.action(a.id)} />}
       >
         <p className="govuk-body">
           Only its owner, the commitment’s owner, editors and administrators can record updates on
@@ -60,8 +61,8 @@ export function ActionUpdatePage({ id }: { id: string }) {
         figures: figuresOf(a),
         version: a.version,
         rollsUpFromActions: false,
-        back: { path: actionPath(a.id), label: 'Back to the delivery action' },
-        donePath: `${actionPath(a.id)}?saved=update`,
+        back: { path: routes.action(a.id), label: 'Back to the delivery action' },
+        donePath: routes.action(a.id, { saved: 'update' }),
         latestUpdateId: a.updates[0]?.id ?? null,
         fetchLatestUpdate: async () => {
           const fresh = (await request(ActionQuery, { id: a.id })).node;

@@ -5,7 +5,8 @@
  */
 import { type FormEvent, useState } from 'react';
 import { FailurePage, Loading, Page } from '../app/Page.js';
-import { Link, navigate, useLocation, withQuery } from '../app/router.js';
+import { Link, navigate, useLocation } from '../app/router.js';
+import { ADMIN_TABS, type AdminTab, routes } from '../app/routes.js';
 import { ErrorSummary, type FieldError, NotificationBanner, Tabs, Tag } from '../govuk/content.js';
 import { Button, Checkbox, Radios, Select, Textarea, TextInput } from '../govuk/fields.js';
 import { request } from '../graphql/client.js';
@@ -16,21 +17,17 @@ import { PLAN_SLUG, todayInUk } from '../plan/plan.js';
 import { roleLabel } from '../session/session.js';
 import { formatDate, formatDateTime } from '../work/tags.js';
 
-const TABS = ['users', 'api-keys', 'periods', 'audit'] as const;
-
 export function AdministrationPage() {
   const { query } = useLocation();
-  const tab = (TABS as readonly string[]).includes(query.get('tab') ?? '')
-    ? (query.get('tab') as string)
+  const tab: AdminTab = (ADMIN_TABS as readonly string[]).includes(query.get('tab') ?? '')
+    ? (query.get('tab') as AdminTab)
     : 'users';
   return (
     <Page title="Administration">
       <Tabs
         title="Administration"
         selected={tab}
-        onSelect={(next) =>
-          navigate(withQuery('/admin', { tab: next === 'users' ? null : next }), { replace: true })
-        }
+        onSelect={(next) => navigate(routes.administration(next as AdminTab), { replace: true })}
         tabs={[
           { id: 'users', label: 'Users and roles', content: <Users /> },
           { id: 'api-keys', label: 'API keys', content: <ApiKeys /> },
@@ -845,8 +842,7 @@ function AuditLog() {
   };
   const { data, error, loading } = useQuery(AuditLogQuery, { filter, after });
   const href = (extra: Record<string, string | null>) =>
-    withQuery('/admin', {
-      tab: 'audit',
+    routes.administration('audit', {
       actor: actor.trim() || null,
       type: entityType || null,
       action: action || null,

@@ -6,7 +6,8 @@
 import { lifecycleStatusLabel, ragLabel } from '@plan-tracker/domain';
 import type { ReactNode } from 'react';
 import { FailurePage, Loading, NotFoundPage, Page } from '../app/Page.js';
-import { Link, navigate, useLocation, withQuery } from '../app/router.js';
+import { Link, navigate, useLocation } from '../app/router.js';
+import { COMMITMENT_TABS, type CommitmentTab, routes } from '../app/routes.js';
 import { Breadcrumbs, InsetText, NotificationBanner, SummaryList, Tabs } from '../govuk/content.js';
 import { graphql, type ResultOf } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
@@ -97,25 +98,18 @@ export type CommitmentData = NonNullable<
   NonNullable<ResultOf<typeof CommitmentQuery>['plan']>['commitment']
 >;
 
-const TABS = ['details', 'actions', 'measures', 'history'] as const;
-type Tab = (typeof TABS)[number];
-
 const BASIS_WORDS: Record<string, string> = {
   ACTIONS: 'Worked out from its delivery actions',
   OVERRIDE: 'Set by staff instead of worked out from its delivery actions',
   OWN_FIGURES: 'Its own figures (it has no delivery actions yet)',
 };
 
-export function commitmentPath(code: string, suffix = ''): string {
-  return `/commitments/${encodeURIComponent(code)}${suffix}`;
-}
-
 export function CommitmentPage({ code }: { code: string }) {
   const viewer = useViewer();
   const { query } = useLocation();
   const { data, error } = useQuery(CommitmentQuery, { slug: PLAN_SLUG, code });
-  const tab: Tab = (TABS as readonly string[]).includes(query.get('tab') ?? '')
-    ? (query.get('tab') as Tab)
+  const tab: CommitmentTab = (COMMITMENT_TABS as readonly string[]).includes(query.get('tab') ?? '')
+    ? (query.get('tab') as CommitmentTab)
     : 'details';
   const saved = query.get('saved');
 
@@ -132,12 +126,12 @@ export function CommitmentPage({ code }: { code: string }) {
   const mayEdit = canEditWork(viewer, { owner: c.owner });
   const priority = c.theme?.priority;
   const crumbs = [
-    { href: '/', text: 'Dashboard' },
+    { href: routes.dashboard(), text: 'Dashboard' },
     ...(priority
-      ? [{ href: `/priorities/${priority.number}`, text: `Priority ${priority.number}` }]
+      ? [{ href: routes.priority(priority.number), text: `Priority ${priority.number}` }]
       : []),
     ...(priority && c.theme
-      ? [{ href: `/priorities/${priority.number}/themes/${c.theme.position}`, text: c.theme.title }]
+      ? [{ href: routes.theme(priority.number, c.theme.position), text: c.theme.title }]
       : []),
   ];
 
@@ -174,7 +168,7 @@ export function CommitmentPage({ code }: { code: string }) {
         <div className="govuk-button-group">
           <Link
             className="govuk-button"
-            to={commitmentPath(c.code, '/update')}
+            to={routes.commitmentUpdate(c.code)}
             data-module="govuk-button"
           >
             Record an update
@@ -186,7 +180,7 @@ export function CommitmentPage({ code }: { code: string }) {
         title="About this commitment"
         selected={tab}
         onSelect={(next) =>
-          navigate(withQuery(commitmentPath(c.code), { tab: next === 'details' ? null : next }), {
+          navigate(routes.commitment(c.code, { tab: next as CommitmentTab }), {
             replace: true,
           })
         }
@@ -270,7 +264,7 @@ function Actions({ c, mayEdit, mayAdd }: { c: CommitmentData; mayEdit: boolean; 
             {mayEdit || mayAdd ? (
               <ul className="govuk-summary-card__actions">
                 <li className="govuk-summary-card__action">
-                  <Link className="govuk-link" to={`/actions/${encodeURIComponent(action.id)}`}>
+                  <Link className="govuk-link" to={routes.action(action.id)}>
                     Change<span className="govuk-visually-hidden"> {action.title}</span>
                   </Link>
                 </li>
@@ -327,10 +321,7 @@ function Actions({ c, mayEdit, mayAdd }: { c: CommitmentData; mayEdit: boolean; 
         </div>
       ))}
       {mayAdd ? (
-        <Link
-          className="govuk-button govuk-button--secondary"
-          to={commitmentPath(c.code, '/actions/new')}
-        >
+        <Link className="govuk-button govuk-button--secondary" to={routes.newAction(c.code)}>
           Add a delivery action
         </Link>
       ) : null}

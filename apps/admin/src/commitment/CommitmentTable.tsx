@@ -5,6 +5,7 @@
 import { type FormEvent, useState } from 'react';
 import { FailurePage, Loading } from '../app/Page.js';
 import { Link, navigate, useLocation, withQuery } from '../app/router.js';
+import { routes } from '../app/routes.js';
 import { Button, Checkbox, type Option, Select, TextInput } from '../govuk/fields.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
@@ -197,7 +198,7 @@ export function CommitmentTable({
                   <td className="govuk-table__cell">
                     <Link
                       className="govuk-link govuk-!-font-weight-bold"
-                      to={`/commitments/${encodeURIComponent(c.code ?? '')}`}
+                      to={routes.commitment(c.code ?? '')}
                     >
                       {c.code}
                     </Link>

@@ -15,6 +15,7 @@ import {
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { FailurePage, Loading, NotFoundPage, Page } from '../app/Page.js';
 import { Link, navigate } from '../app/router.js';
+import { routes } from '../app/routes.js';
 import {
   BackLink,
   ErrorSummary,
@@ -42,7 +43,6 @@ import { useQuery } from '../graphql/use-query.js';
 import { PLAN_SLUG, todayInUk } from '../plan/plan.js';
 import { canEditWork } from '../session/permissions.js';
 import { useSession, useViewer } from '../session/session.js';
-import { commitmentPath } from './CommitmentPage.js';
 import {
   type CheckedUpdate,
   type CommitmentFigures,
@@ -169,7 +169,7 @@ export function UpdatePage({ code }: { code: string }) {
     return (
       <Page
         title="You cannot update this commitment"
-        before={<BackLink to={commitmentPath(c.code)} />}
+        before={<BackLink to={routes.commitment(c.code)} />}
       >
         <p className="govuk-body">
           Only its owner, editors and administrators can record updates on commitment {c.code}.
@@ -189,8 +189,8 @@ export function UpdatePage({ code }: { code: string }) {
         figures: figuresOf(c),
         version: c.version,
         rollsUpFromActions: c.rollUp?.basis === 'ACTIONS' || c.rollUp?.basis === 'OVERRIDE',
-        back: { path: commitmentPath(c.code), label: `Back to commitment ${c.code}` },
-        donePath: `${commitmentPath(c.code)}?tab=history&saved=update`,
+        back: { path: routes.commitment(c.code), label: `Back to commitment ${c.code}` },
+        donePath: routes.commitment(c.code, { tab: 'history', saved: 'update' }),
         latestUpdateId: c.updates[0]?.id ?? null,
         fetchLatestUpdate: async () => {
           await reload();

@@ -13,7 +13,8 @@ import {
   ragLabel,
 } from '@plan-tracker/domain';
 import { FailurePage, Loading, Page } from '../app/Page.js';
-import { Link, withQuery } from '../app/router.js';
+import { Link } from '../app/router.js';
+import { routes } from '../app/routes.js';
 import { graphql, type ResultOf } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
 import { PLAN_SLUG, RollUpFields } from '../plan/plan.js';
@@ -240,7 +241,7 @@ export function DashboardPage() {
           <ul className="govuk-list">
             {(['RED', 'AMBER', 'GREEN', 'NONE'] as const).map((rag) => (
               <li key={rag}>
-                <Link className="govuk-link" to={withQuery('/commitments', { rag })}>
+                <Link className="govuk-link" to={routes.commitments({ rag })}>
                   {ragCount(total, rag)} {ragLabel(rag === 'NONE' ? null : rag).toLowerCase()}
                 </Link>
               </li>
@@ -274,7 +275,7 @@ export function DashboardPage() {
           {(plan.priorities ?? []).map((priority) => (
             <tr className="govuk-table__row" key={priority.id}>
               <th scope="row" className="govuk-table__header">
-                <Link className="govuk-link" to={`/priorities/${priority.number}`}>
+                <Link className="govuk-link" to={routes.priority(priority.number)}>
                   {priority.number}. {priority.title}
                 </Link>
                 <p className="govuk-body-s govuk-!-margin-bottom-0 govuk-!-font-weight-regular">
@@ -506,10 +507,7 @@ function OverdueTable({ rows, total }: { rows: readonly OverdueRow[]; total: num
           {rows.map((row) => (
             <tr className="govuk-table__row" key={row.id}>
               <td className="govuk-table__cell">
-                <Link
-                  className="govuk-link"
-                  to={`/commitments/${encodeURIComponent(row.code)}?tab=actions`}
-                >
+                <Link className="govuk-link" to={routes.commitment(row.code, { tab: 'actions' })}>
                   {row.title}
                 </Link>
                 <span className="govuk-body-s govuk-!-display-block app-secondary-text">

@@ -4,10 +4,9 @@
  * update, so it is left out.
  */
 import { isClosedStatus, quarterOf } from '@plan-tracker/domain';
-import { actionPath } from '../action/ActionPage.js';
 import { Loading, Page } from '../app/Page.js';
 import { Link } from '../app/router.js';
-import { commitmentPath } from '../commitment/CommitmentPage.js';
+import { routes } from '../app/routes.js';
 import { InsetText } from '../govuk/content.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
@@ -49,7 +48,7 @@ export function MyUpdatesPage() {
             administrator can add them under Administration, Users.
           </InsetText>
           <p className="govuk-body">
-            <Link className="govuk-link" to="/commitments">
+            <Link className="govuk-link" to={routes.commitments()}>
               See all commitments
             </Link>
           </p>
@@ -130,7 +129,7 @@ function OwnedWork({ owner, period }: { owner: string; period: string }) {
             {commitments.map((c) => (
               <tr className="govuk-table__row" key={c.id}>
                 <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={commitmentPath(c.code, '/update')}>
+                  <Link className="govuk-link" to={routes.commitmentUpdate(c.code)}>
                     Update commitment {c.code}
                   </Link>
                   <span className="govuk-body-s govuk-!-display-block">{c.text}</span>
@@ -149,7 +148,7 @@ function OwnedWork({ owner, period }: { owner: string; period: string }) {
             {actions.map((a) => (
               <tr className="govuk-table__row" key={a.id}>
                 <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={actionPath(a.id, '/update')}>
+                  <Link className="govuk-link" to={routes.actionUpdate(a.id)}>
                     Update “{a.title}”
                   </Link>
                   <span className="govuk-body-s govuk-!-display-block">

@@ -5,8 +5,8 @@
 import { lifecycleStatusLabel, previousPeriod, quarterOf, ragLabel } from '@plan-tracker/domain';
 import { type FormEvent, useState } from 'react';
 import { Loading, Page } from '../app/Page.js';
-import { Link, navigate, useLocation, withQuery } from '../app/router.js';
-import { commitmentPath } from '../commitment/CommitmentPage.js';
+import { Link, navigate, useLocation } from '../app/router.js';
+import { routes } from '../app/routes.js';
 import { SummaryList } from '../govuk/content.js';
 import { Button, Select } from '../govuk/fields.js';
 import { graphql } from '../graphql/graphql.js';
@@ -80,7 +80,7 @@ export function ReportsPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    navigate(withQuery('/reports', { period }));
+    navigate(routes.reports(period));
   };
 
   const options = (periods.data?.plan?.reportingPeriods ?? [])
@@ -127,7 +127,7 @@ export function ReportsPage() {
               <li key={format.ext}>
                 <a
                   className="govuk-link"
-                  href={`/reports/${PLAN_SLUG}/${periodSlug(result.period)}.${format.ext}`}
+                  href={routes.reportFile(PLAN_SLUG, periodSlug(result.period), format.ext)}
                   {...(format.ext === 'html'
                     ? { target: '_blank', rel: 'noopener' }
                     : { download: '' })}
@@ -181,7 +181,7 @@ export function ReportsPage() {
                   <ul className="govuk-list govuk-list--bullet">
                     {priority.headlines.map((h) => (
                       <li key={h.updateId}>
-                        <Link className="govuk-link" to={commitmentPath(h.code)}>
+                        <Link className="govuk-link" to={routes.commitment(h.code)}>
                           {h.code}
                         </Link>
                         : {h.narrative}

@@ -5,6 +5,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Page } from '../app/Page.js';
 import { navigate, useLocation } from '../app/router.js';
+import { routes } from '../app/routes.js';
 import { ErrorSummary, type FieldError, NotificationBanner } from '../govuk/content.js';
 import { Button, TextInput } from '../govuk/fields.js';
 import { RequestFailure, request } from '../graphql/client.js';
@@ -160,7 +161,7 @@ export function SignOutPage() {
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    void signOut().finally(() => navigate('/sign-in?signed-out=yes', { replace: true }));
+    void signOut().finally(() => navigate(routes.signIn({ signedOut: true }), { replace: true }));
   }, [signOut]);
   return (
     <Page title="Signing out">

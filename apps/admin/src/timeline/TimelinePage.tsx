@@ -4,10 +4,9 @@
  * whether its reporting period is closed.
  */
 import { isClosedStatus, quarterOf } from '@plan-tracker/domain';
-import { actionPath } from '../action/ActionPage.js';
 import { FailurePage, Loading, Page } from '../app/Page.js';
 import { Link } from '../app/router.js';
-import { commitmentPath } from '../commitment/CommitmentPage.js';
+import { routes } from '../app/routes.js';
 import { Tag } from '../govuk/content.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
@@ -121,7 +120,7 @@ export function TimelinePage() {
                           <ul className="govuk-list govuk-body-s">
                             {q.dueCommitments.map((c) => (
                               <li key={c.id}>
-                                <Link className="govuk-link" to={commitmentPath(c.code)}>
+                                <Link className="govuk-link" to={routes.commitment(c.code)}>
                                   Commitment {c.code}
                                 </Link>{' '}
                                 <StatusTag status={c.status} />
@@ -129,7 +128,7 @@ export function TimelinePage() {
                             ))}
                             {q.dueActions.map((a) => (
                               <li key={a.id}>
-                                <Link className="govuk-link" to={actionPath(a.id)}>
+                                <Link className="govuk-link" to={routes.action(a.id)}>
                                   {a.title}
                                 </Link>{' '}
                                 ({a.commitment.code}) <StatusTag status={a.status} />
@@ -153,10 +152,7 @@ export function TimelinePage() {
                     )}
                     {q.startDate <= todayInUk() ? (
                       <span className="govuk-!-display-block govuk-body-s">
-                        <Link
-                          className="govuk-link"
-                          to={`/reports?period=${encodeURIComponent(q.label)}`}
-                        >
+                        <Link className="govuk-link" to={routes.reports(q.label)}>
                           Report<span className="govuk-visually-hidden"> for {q.label}</span>
                         </Link>
                       </span>
