@@ -3,6 +3,7 @@
  * administrators change its details or archive it; its owner (and the commitment's owner) may
  * also mark it complete and add, complete or archive its milestones.
  */
+import { todayInPlanTimeZone } from '@plan-tracker/domain';
 import { type FormEvent, useState } from 'react';
 import { FailurePage, Loading, NotFoundPage, Page } from '../app/Page.js';
 import { Link, navigate, useLocation } from '../app/router.js';
@@ -27,7 +28,6 @@ import { request } from '../graphql/client.js';
 import { graphql, type ResultOf } from '../graphql/graphql.js';
 import { failureErrors, isFailure, MutationErrorFields } from '../graphql/mutation-errors.js';
 import { useQuery } from '../graphql/use-query.js';
-import { todayInUk } from '../plan/plan.js';
 import { canEditStructure, canEditWork } from '../session/permissions.js';
 import { useViewer } from '../session/session.js';
 import { formatDate, OverdueTag, RagTag, StatusTag } from '../work/tags.js';
@@ -341,7 +341,7 @@ function Milestones({
             await request(CompleteMilestoneMutation, {
               id: milestone.id,
               expectedVersion: milestone.version,
-              completedOn: todayInUk(),
+              completedOn: todayInPlanTimeZone(),
             })
           ).completeMilestone
         : (

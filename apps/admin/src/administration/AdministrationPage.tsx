@@ -3,6 +3,7 @@
  * keys for partner systems (the secret is shown once), closing and reopening reporting periods,
  * and the audit log with filters kept in the URL.
  */
+import { todayInPlanTimeZone } from '@plan-tracker/domain';
 import { type FormEvent, useState } from 'react';
 import { FailurePage, Loading, Page } from '../app/Page.js';
 import { Link, navigate, useLocation } from '../app/router.js';
@@ -13,7 +14,7 @@ import { request } from '../graphql/client.js';
 import { graphql } from '../graphql/graphql.js';
 import { failureErrors, isFailure, MutationErrorFields } from '../graphql/mutation-errors.js';
 import { useQuery } from '../graphql/use-query.js';
-import { PLAN_SLUG, todayInUk } from '../plan/plan.js';
+import { PLAN_SLUG } from '../plan/plan.js';
 import { roleLabel } from '../session/session.js';
 import { formatDate, formatDateTime } from '../work/tags.js';
 
@@ -616,7 +617,7 @@ function Periods() {
   const [attempt, setAttempt] = useState(0);
   if (error) return <FailurePage failure={error} />;
   if (!data?.plan) return <Loading what="reporting periods" />;
-  const today = todayInUk();
+  const today = todayInPlanTimeZone();
   const periods = data.plan.reportingPeriods.filter((p) => p.startDate <= today).reverse();
 
   const close = async (label: string, version: number | null) => {

@@ -2,6 +2,7 @@
  * The commitments table: filters (status, rating, owner, overdue, text), sortable columns and
  * pages, all kept in the URL. Used for the whole plan, one priority and one theme.
  */
+import { todayInPlanTimeZone } from '@plan-tracker/domain';
 import { type FormEvent, useState } from 'react';
 import { FailurePage, Loading } from '../app/Page.js';
 import { Link, navigate, useLocation, withQuery } from '../app/router.js';
@@ -9,7 +10,7 @@ import { routes } from '../app/routes.js';
 import { Button, Checkbox, type Option, Select, TextInput } from '../govuk/fields.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
-import { PLAN_SLUG, todayInUk } from '../plan/plan.js';
+import { PLAN_SLUG } from '../plan/plan.js';
 import {
   formatDate,
   OverdueTag,
@@ -86,7 +87,7 @@ export function CommitmentTable({
   };
   const { data, error, loading } = useQuery(CommitmentsQuery, {
     slug: PLAN_SLUG,
-    ...connectionArgs(scoped, todayInUk()),
+    ...connectionArgs(scoped, todayInPlanTimeZone()),
   });
   // The URL keeps only what the page did not fix.
   const href = (changes: Partial<CommitmentFilters>) =>

@@ -3,14 +3,14 @@
  * labels on their account) that have no update for the current quarter yet. Closed work needs no
  * update, so it is left out.
  */
-import { isClosedStatus, quarterOf } from '@plan-tracker/domain';
+import { isClosedStatus, quarterOf, todayInPlanTimeZone } from '@plan-tracker/domain';
 import { Loading, Page } from '../app/Page.js';
 import { Link } from '../app/router.js';
 import { routes } from '../app/routes.js';
 import { InsetText } from '../govuk/content.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
-import { PLAN_SLUG, todayInUk } from '../plan/plan.js';
+import { PLAN_SLUG } from '../plan/plan.js';
 import { useViewer } from '../session/session.js';
 import { formatDate, OverdueTag, StatusTag } from '../work/tags.js';
 
@@ -34,7 +34,7 @@ function same(a: string | null, b: string): boolean {
 
 export function MyUpdatesPage() {
   const viewer = useViewer();
-  const period = quarterOf(todayInUk());
+  const period = quarterOf(todayInPlanTimeZone());
   return (
     <Page
       title="My updates"

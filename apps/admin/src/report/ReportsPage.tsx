@@ -2,7 +2,13 @@
  * Reports: pick a quarter, read its monitoring report (as the Police and Crime Panel gets it:
  * built as at the quarter's end from history), and download it in each format the API offers.
  */
-import { lifecycleStatusLabel, previousPeriod, quarterOf, ragLabel } from '@plan-tracker/domain';
+import {
+  lifecycleStatusLabel,
+  previousPeriod,
+  quarterOf,
+  ragLabel,
+  todayInPlanTimeZone,
+} from '@plan-tracker/domain';
 import { type FormEvent, useState } from 'react';
 import { Loading, Page } from '../app/Page.js';
 import { Link, navigate, useLocation } from '../app/router.js';
@@ -11,7 +17,7 @@ import { SummaryList } from '../govuk/content.js';
 import { Button, Select } from '../govuk/fields.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
-import { PLAN_SLUG, todayInUk } from '../plan/plan.js';
+import { PLAN_SLUG } from '../plan/plan.js';
 import { formatDate, RagTag, StatusTag } from '../work/tags.js';
 
 const PeriodsQuery = graphql(`
@@ -71,7 +77,7 @@ export function periodSlug(label: string): string {
 
 export function ReportsPage() {
   const { query } = useLocation();
-  const today = todayInUk();
+  const today = todayInPlanTimeZone();
   const lastFinished = previousPeriod(quarterOf(today)).label;
   const chosen = query.get('period') ?? lastFinished;
   const periods = useQuery(PeriodsQuery, { slug: PLAN_SLUG });

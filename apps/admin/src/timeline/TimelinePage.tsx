@@ -3,14 +3,14 @@
  * what fell due in each, what of that is completed, how many updates were written for it, and
  * whether its reporting period is closed.
  */
-import { isClosedStatus, quarterOf } from '@plan-tracker/domain';
+import { isClosedStatus, quarterOf, todayInPlanTimeZone } from '@plan-tracker/domain';
 import { FailurePage, Loading, Page } from '../app/Page.js';
 import { Link } from '../app/router.js';
 import { routes } from '../app/routes.js';
 import { Tag } from '../govuk/content.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
-import { PLAN_SLUG, todayInUk } from '../plan/plan.js';
+import { PLAN_SLUG } from '../plan/plan.js';
 import { formatDate, StatusTag } from '../work/tags.js';
 
 const TimelineQuery = graphql(`
@@ -39,7 +39,7 @@ const TimelineQuery = graphql(`
 
 export function TimelinePage() {
   const { data, error } = useQuery(TimelineQuery, { slug: PLAN_SLUG });
-  const current = quarterOf(todayInUk()).label;
+  const current = quarterOf(todayInPlanTimeZone()).label;
   if (error) return <FailurePage failure={error} />;
   if (!data?.plan) {
     return (
@@ -113,7 +113,9 @@ export function TimelinePage() {
                         <summary className="govuk-details__summary">
                           <span className="govuk-details__summary-text">
                             {due} due, {completed} completed
-                            {open > 0 && q.endDate < todayInUk() ? `, ${open} not finished` : ''}
+                            {open > 0 && q.endDate < todayInPlanTimeZone()
+                              ? `, ${open} not finished`
+                              : ''}
                           </span>
                         </summary>
                         <div className="govuk-details__text">
@@ -145,12 +147,12 @@ export function TimelinePage() {
                   <td className="govuk-table__cell" data-label="Reporting">
                     {q.reportingPeriod?.closed ? (
                       <Tag colour="grey">Closed</Tag>
-                    ) : q.startDate > todayInUk() ? (
+                    ) : q.startDate > todayInPlanTimeZone() ? (
                       <span className="app-secondary-text">Not started</span>
                     ) : (
                       <Tag colour="green">Open</Tag>
                     )}
-                    {q.startDate <= todayInUk() ? (
+                    {q.startDate <= todayInPlanTimeZone() ? (
                       <span className="govuk-!-display-block govuk-body-s">
                         <Link className="govuk-link" to={routes.reports(q.label)}>
                           Report<span className="govuk-visually-hidden"> for {q.label}</span>
