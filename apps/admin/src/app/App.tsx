@@ -5,8 +5,9 @@
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import { EditActionPage, NewActionPage } from '../action/ActionFormPage.js';
-import { ActionPage, ArchiveActionPage } from '../action/ActionPage.js';
+import { ActionPage } from '../action/ActionPage.js';
 import { ActionUpdatePage } from '../action/ActionUpdatePage.js';
+import { ArchiveActionPage } from '../action/ArchiveActionPage.js';
 import { AdministrationPage } from '../administration/AdministrationPage.js';
 import { CommitmentPage } from '../commitment/CommitmentPage.js';
 import { CommitmentsPage } from '../commitment/CommitmentsPage.js';

@@ -4,7 +4,6 @@
  * appear only for people who may use them.
  */
 import { lifecycleStatusLabel, ragLabel } from '@plan-tracker/domain';
-import type { ReactNode } from 'react';
 import { FailurePage, Loading, NotFoundPage, Page } from '../app/Page.js';
 import { Link, navigate, useLocation } from '../app/router.js';
 import { COMMITMENT_TABS, type CommitmentTab, routes } from '../app/routes.js';
@@ -14,6 +13,7 @@ import { useQuery } from '../graphql/use-query.js';
 import { PLAN_SLUG, RollUpFields } from '../plan/plan.js';
 import { canEditStructure, canEditWork } from '../session/permissions.js';
 import { useViewer } from '../session/session.js';
+import { History, HistoryFields } from '../update/History.js';
 import { formatDate, OverdueTag, RagTag, StatusTag } from '../work/tags.js';
 
 export const CommitmentQuery = graphql(
@@ -72,26 +72,12 @@ export const CommitmentQuery = graphql(
           overdue
           milestones { id title dueDate completedOn }
         }
-        updates {
-          id
-          period
-          recordedOn
-          author
-          statusBefore
-          statusAfter
-          ragBefore
-          ragAfter
-          progressBefore
-          progressAfter
-          narrative
-          evidence { title url }
-          action { id title }
-        }
+        updates { id ...HistoryFields }
       }
     }
   }
 `,
-  [RollUpFields],
+  [RollUpFields, HistoryFields],
 );
 
 export type CommitmentData = NonNullable<
@@ -192,7 +178,11 @@ export function CommitmentPage({ code }: { code: string }) {
             content: <Actions c={c} mayEdit={mayEdit} mayAdd={canEditStructure(viewer)} />,
           },
           { id: 'measures', label: 'Measures', content: <Measures c={c} /> },
-          { id: 'history', label: `History (${c.updates.length})`, content: <History c={c} /> },
+          {
+            id: 'history',
+            label: `History (${c.updates.length})`,
+            content: <History updates={c.updates} />,
+          },
         ]}
       />
     </Page>
@@ -414,86 +404,6 @@ function Measures({ c }: { c: CommitmentData }) {
             );
           })}
         </>
-      )}
-    </>
-  );
-}
-
-function Change({ label, before, after }: { label: string; before: ReactNode; after: ReactNode }) {
-  return (
-    <li>
-      {label}: {before} → {after}
-    </li>
-  );
-}
-
-/** The append-only history, newest first: who, when, what changed, why, and the evidence. */
-export function History({ c }: { c: Pick<CommitmentData, 'updates'> }) {
-  return (
-    <>
-      <h2 className="govuk-heading-m">History</h2>
-      {c.updates.length === 0 ? (
-        <p className="govuk-body">No updates have been recorded yet.</p>
-      ) : (
-        <ol className="app-timeline" data-testid="history">
-          {c.updates.map((u) => (
-            <li className="app-timeline__item" key={u.id}>
-              <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
-                {u.period}:{' '}
-                {u.action ? `update on “${u.action.title}”` : 'update on the commitment'}
-              </h3>
-              <p className="govuk-body-s govuk-!-margin-bottom-2 app-secondary-text">
-                {formatDate(u.recordedOn)}
-                {u.author ? ` by ${u.author}` : ''}
-              </p>
-              <ul className="govuk-list govuk-body-s">
-                {u.statusBefore !== u.statusAfter ? (
-                  <Change
-                    label="Status"
-                    before={u.statusBefore ? lifecycleStatusLabel(u.statusBefore) : 'none'}
-                    after={lifecycleStatusLabel(u.statusAfter)}
-                  />
-                ) : (
-                  <li>Status: {lifecycleStatusLabel(u.statusAfter)} (no change)</li>
-                )}
-                {u.ragBefore !== u.ragAfter ? (
-                  <Change
-                    label="Rating"
-                    before={ragLabel(u.ragBefore)}
-                    after={ragLabel(u.ragAfter)}
-                  />
-                ) : null}
-                {u.progressBefore !== u.progressAfter && u.progressAfter !== null ? (
-                  <Change
-                    label="Progress"
-                    before={`${u.progressBefore ?? 0}%`}
-                    after={`${u.progressAfter}%`}
-                  />
-                ) : null}
-              </ul>
-              <p className="govuk-body">{u.narrative}</p>
-              {u.evidence.length > 0 ? (
-                <>
-                  <p className="govuk-body-s govuk-!-margin-bottom-1">Evidence:</p>
-                  <ul className="govuk-list govuk-list--bullet govuk-body-s">
-                    {u.evidence.map((e) => (
-                      <li key={e.url}>
-                        <a
-                          className="govuk-link"
-                          href={e.url}
-                          rel="noreferrer noopener"
-                          target="_blank"
-                        >
-                          {e.title} (opens in new tab)
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ol>
       )}
     </>
   );
