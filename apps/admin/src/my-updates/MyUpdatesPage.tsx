@@ -3,7 +3,7 @@
  * labels on their account) that have no update for the current quarter yet. Closed work needs no
  * update, so it is left out.
  */
-import { isClosedStatus, quarterOf, todayInPlanTimeZone } from '@plan-tracker/domain';
+import { isClosedStatus, quarterOf, sameOwner, todayInPlanTimeZone } from '@plan-tracker/domain';
 import { Loading, Page } from '../app/Page.js';
 import { Link } from '../app/router.js';
 import { routes } from '../app/routes.js';
@@ -27,10 +27,6 @@ const OwnedWorkQuery = graphql(`
     }
   }
 `);
-
-function same(a: string | null, b: string): boolean {
-  return (a ?? '').trim().toLocaleLowerCase('en-GB') === b.trim().toLocaleLowerCase('en-GB');
-}
 
 export function MyUpdatesPage() {
   const viewer = useViewer();
@@ -84,7 +80,7 @@ function OwnedWork({ owner, period }: { owner: string; period: string }) {
   ) =>
     items.filter(
       (item) =>
-        same(item.owner, owner) &&
+        sameOwner(item.owner, owner) &&
         !isClosedStatus(item.status) &&
         !item.updates.some((u) => u.period === period),
     );

@@ -9,7 +9,8 @@ import { CommitmentTable } from '../commitment/CommitmentTable.js';
 import { Breadcrumbs } from '../govuk/content.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
-import { PLAN_SLUG, RollUpFields } from '../plan/plan.js';
+import { PLAN_SLUG } from '../plan/plan.js';
+import { RollUpFields } from '../rollup/rollup.js';
 import { RagTag } from '../work/tags.js';
 
 const PriorityQuery = graphql(
