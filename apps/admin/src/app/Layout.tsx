@@ -128,7 +128,7 @@ export function Layout({
                   </Link>
                 </li>
                 <li className="govuk-footer__inline-list-item">
-                  <a className="govuk-footer__link" href="/graphql">
+                  <a className="govuk-footer__link" href={routes.graphql()}>
                     GraphQL API
                   </a>
                 </li>

@@ -108,6 +108,8 @@ export const routes = {
   reportFile: (planSlug: string, periodSlug: string, extension: string): string =>
     `/reports/${segment(planSlug)}/${segment(periodSlug)}.${extension}`,
   accessibility: (): string => PATTERNS.accessibility,
+  /** The API on the same origin: the client posts here, and a browser opens its explorer. */
+  graphql: (): string => '/graphql',
 
   administration: (tab: AdminTab = 'users', audit: AuditLogQuery = {}): string =>
     withQuery(PATTERNS.administration, {
