@@ -15,7 +15,7 @@ import {
   ragLabel,
   todayInPlanTimeZone,
 } from '@plan-tracker/domain';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Page } from '../app/Page.js';
 import { Link, navigate } from '../app/router.js';
 import { BackLink, ErrorSummary } from '../govuk/content.js';
@@ -140,6 +140,13 @@ function subjectOf(record: UpdateSubject['record']): Subject {
   };
 }
 
+/** The quarter an update is most likely for: the current one if open, else the latest open before it. */
+function defaultPeriod(openPeriods: readonly string[], today: string): string {
+  const current = quarterOf(today).label;
+  if (openPeriods.includes(current)) return current;
+  return openPeriods.filter((label) => label <= current).at(-1) ?? openPeriods[0] ?? '';
+}
+
 export function UpdateForm({
   subject: s,
   periods: periodData,
@@ -147,18 +154,10 @@ export function UpdateForm({
   subject: UpdateSubject;
   periods: readonly FragmentOf<typeof UpdatePeriodFields>[];
 }) {
-  const subject = useMemo(() => subjectOf(s.record), [s.record]);
+  const subject = subjectOf(s.record);
   const periods = periodData.map((p) => readFragment(UpdatePeriodFields, p));
   const today = todayInPlanTimeZone();
-  const openPeriods = useMemo(
-    () => periods.filter((p) => !p.closed).map((p) => p.label),
-    [periods],
-  );
-  const defaultPeriod = useMemo(() => {
-    const current = quarterOf(today).label;
-    if (openPeriods.includes(current)) return current;
-    return openPeriods.filter((label) => label <= current).at(-1) ?? openPeriods[0] ?? '';
-  }, [openPeriods, today]);
+  const openPeriods = periods.filter((p) => !p.closed).map((p) => p.label);
 
   // What the form is based on: the figures (and version) when it opened, or after a conflict.
   const [base, setBase] = useState(() => ({
@@ -167,7 +166,7 @@ export function UpdateForm({
   }));
   const [restored] = useState(() => loadDraft(s.draftKey));
   const [draft, setDraft] = useState<UpdateDraft>(
-    () => restored ?? draftFrom(subject.figures, defaultPeriod),
+    () => restored ?? draftFrom(subject.figures, defaultPeriod(openPeriods, today)),
   );
   const [conflict, setConflict] = useState<Conflict | null>(null);
 
