@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { loadFromSDL, minifyIntrospection, outputIntrospectionFile } from '@gql.tada/internal';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const schemaPath = resolve(here, '../../api/schema.graphql');
+// Through the API package's `exports`, not a relative path into its folder: packages reach each
+// other by name only.
+const schemaPath = fileURLToPath(import.meta.resolve('@plan-tracker/api/schema.graphql'));
 const outputPath = resolve(here, '../src/graphql/generated/graphql-env.d.ts');
 
 async function main(): Promise<void> {

@@ -2,10 +2,10 @@
  * Add a delivery action to a commitment, or change an action's details (title, description,
  * owner, dates). For editors and administrators.
  */
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { FailurePage, Loading, NotFoundPage, Page } from '../app/Page.js';
 import { Link, navigate } from '../app/router.js';
-import { commitmentPath } from '../commitment/CommitmentPage.js';
+import { routes } from '../app/routes.js';
 import { BackLink, ErrorSummary, type FieldError } from '../govuk/content.js';
 import {
   Button,
@@ -18,12 +18,34 @@ import {
 } from '../govuk/fields.js';
 import { request } from '../graphql/client.js';
 import { graphql } from '../graphql/graphql.js';
-import { failureErrors, isFailure, MutationErrorFields } from '../graphql/mutation-errors.js';
+import {
+  isFailure,
+  MutationErrorFields,
+  type MutationFailure,
+} from '../graphql/mutation-errors.js';
+import { useMutationForm } from '../graphql/use-mutation-form.js';
 import { useQuery } from '../graphql/use-query.js';
 import { PLAN_SLUG } from '../plan/plan.js';
 import { canEditStructure } from '../session/permissions.js';
 import { useViewer } from '../session/session.js';
-import { ActionQuery, actionPath } from './ActionPage.js';
+
+const EditActionQuery = graphql(`
+  query EditAction($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on DeliveryAction {
+        id
+        title
+        description
+        owner
+        startDate
+        dueDate
+        version
+        commitment { id code }
+      }
+    }
+  }
+`);
 
 const CommitmentForActionQuery = graphql(`
   query CommitmentForAction($slug: String!, $code: String!) {
@@ -108,43 +130,32 @@ function ActionForm({
   back: string;
   initial: ActionDraft;
   submitLabel: string;
+  /** Saves the checked draft: answers nothing when saved, or the API's failure. */
   onSave: (
     draft: ActionDraft,
     startIso: string | null,
     dueIso: string | null,
-  ) => Promise<FieldError[] | null>;
+  ) => Promise<MutationFailure | null>;
 }) {
   const [draft, setDraft] = useState(initial);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [saving, setSaving] = useState(false);
+  const form = useMutationForm({ fields: FIELDS, fallback: 'title' });
   const set =
     <K extends keyof ActionDraft>(key: K) =>
     (value: ActionDraft[K]) =>
       setDraft((d) => ({ ...d, [key]: value }));
-  const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
+  const { errors, errorFor } = form;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.submit(async () => {
     const checked = check(draft);
-    let found = checked.errors;
-    if (found.length === 0) {
-      setSaving(true);
-      try {
-        found = (await onSave(draft, checked.startIso, checked.dueIso)) ?? [];
-      } finally {
-        setSaving(false);
-      }
-    }
-    setErrors(found);
-    if (found.length > 0) setAttempt((n) => n + 1);
-  };
+    if (checked.errors.length > 0) return checked.errors;
+    return onSave(draft, checked.startIso, checked.dueIso);
+  });
 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to={back} />
-        <ErrorSummary errors={errors} focusKey={attempt} />
+        <ErrorSummary errors={errors} focusKey={form.attempt} />
         <Page title={title} caption={caption} error={errors.length > 0}>
           <form onSubmit={submit} noValidate>
             <TextInput
@@ -190,7 +201,7 @@ function ActionForm({
               error={errorFor('dueDate')}
             />
             <div className="govuk-button-group">
-              <Button disabled={saving}>{submitLabel}</Button>
+              <Button disabled={form.pending}>{submitLabel}</Button>
               <Link className="govuk-link" to={back}>
                 Cancel
               </Link>
@@ -224,7 +235,7 @@ export function NewActionPage({ code }: { code: string }) {
     );
   const c = data.plan?.commitment;
   if (!c) return <NotFoundPage />;
-  const back = `${commitmentPath(c.code)}?tab=actions`;
+  const back = routes.commitment(c.code, { tab: 'actions' });
   if (!canEditStructure(viewer)) return <NotAllowed back={back} />;
   return (
     <ActionForm
@@ -251,8 +262,8 @@ export function NewActionPage({ code }: { code: string }) {
             ...(dueDate ? { dueDate } : {}),
           },
         });
-        if (isFailure(result)) return failureErrors(result, FIELDS, 'title');
-        navigate(`${actionPath(result.id)}?saved=created`);
+        if (isFailure(result)) return result;
+        navigate(routes.action(result.id, { saved: 'created' }));
         return null;
       }}
     />
@@ -261,7 +272,7 @@ export function NewActionPage({ code }: { code: string }) {
 
 export function EditActionPage({ id }: { id: string }) {
   const viewer = useViewer();
-  const { data, error } = useQuery(ActionQuery, { id });
+  const { data, error } = useQuery(EditActionQuery, { id });
   if (error) return <FailurePage failure={error} />;
   if (!data)
     return (
@@ -272,12 +283,12 @@ export function EditActionPage({ id }: { id: string }) {
   const action = data.node?.__typename === 'DeliveryAction' ? data.node : null;
   if (!action || action.version === null) return <NotFoundPage />;
   const version = action.version;
-  if (!canEditStructure(viewer)) return <NotAllowed back={actionPath(action.id)} />;
+  if (!canEditStructure(viewer)) return <NotAllowed back={routes.action(action.id)} />;
   return (
     <ActionForm
       title="Change the delivery action"
       caption={`Commitment ${action.commitment.code}`}
-      back={actionPath(action.id)}
+      back={routes.action(action.id)}
       submitLabel="Save changes"
       initial={{
         title: action.title,
@@ -298,8 +309,8 @@ export function EditActionPage({ id }: { id: string }) {
             dueDate,
           },
         });
-        if (isFailure(result)) return failureErrors(result, FIELDS, 'title');
-        navigate(`${actionPath(action.id)}?saved=details`);
+        if (isFailure(result)) return result;
+        navigate(routes.action(action.id, { saved: 'details' }));
         return null;
       }}
     />

@@ -1,37 +1,28 @@
 /**
  * One delivery action: its details and milestones, and what may be done with them. Editors and
  * administrators change its details or archive it; its owner (and the commitment's owner) may
- * also mark it complete and add, complete or archive its milestones.
+ * also mark it complete and add, complete or archive its milestones (Milestones.tsx).
  */
-import { type FormEvent, useState } from 'react';
+
+import { useState } from 'react';
 import { FailurePage, Loading, NotFoundPage, Page } from '../app/Page.js';
-import { Link, navigate, useLocation } from '../app/router.js';
-import { commitmentPath, History } from '../commitment/CommitmentPage.js';
-import {
-  BackLink,
-  ErrorSummary,
-  type FieldError,
-  NotificationBanner,
-  SummaryList,
-} from '../govuk/content.js';
-import {
-  Button,
-  DateInput,
-  type DateParts,
-  EMPTY_DATE,
-  isoFromDateParts,
-  TextInput,
-} from '../govuk/fields.js';
+import { Link, useLocation } from '../app/router.js';
+import { type ActionSaved, routes } from '../app/routes.js';
+import { BackLink, ErrorSummary, NotificationBanner, SummaryList } from '../govuk/content.js';
+import { Button } from '../govuk/fields.js';
 import { request } from '../graphql/client.js';
-import { graphql, type ResultOf } from '../graphql/graphql.js';
-import { failureErrors, isFailure, MutationErrorFields } from '../graphql/mutation-errors.js';
+import { graphql } from '../graphql/graphql.js';
+import { isFailure, MutationErrorFields } from '../graphql/mutation-errors.js';
+import { useMutationForm } from '../graphql/use-mutation-form.js';
 import { useQuery } from '../graphql/use-query.js';
-import { todayInUk } from '../plan/plan.js';
 import { canEditStructure, canEditWork } from '../session/permissions.js';
 import { useViewer } from '../session/session.js';
+import { History, HistoryFields } from '../update/History.js';
 import { formatDate, OverdueTag, RagTag, StatusTag } from '../work/tags.js';
+import { Milestones, MilestonesFields } from './Milestones.js';
 
-export const ActionQuery = graphql(`
+const ActionQuery = graphql(
+  `
   query Action($id: ID!) {
     node(id: $id) {
       __typename
@@ -50,31 +41,14 @@ export const ActionQuery = graphql(`
         archivedAt
         version
         commitment { id code text owner }
-        milestones { id title dueDate completedOn version }
-        updates {
-          id
-          period
-          recordedOn
-          author
-          statusBefore
-          statusAfter
-          ragBefore
-          ragAfter
-          progressBefore
-          progressAfter
-          narrative
-          evidence { title url }
-          action { id title }
-        }
+        ...MilestonesFields
+        updates { id ...HistoryFields }
       }
     }
   }
-`);
-
-export type ActionData = Extract<
-  NonNullable<ResultOf<typeof ActionQuery>['node']>,
-  { __typename: 'DeliveryAction' }
->;
+`,
+  [HistoryFields, MilestonesFields],
+);
 
 const CompleteActionMutation = graphql(
   `
@@ -89,63 +63,7 @@ const CompleteActionMutation = graphql(
   [MutationErrorFields],
 );
 
-const CreateMilestoneMutation = graphql(
-  `
-  mutation CreateMilestone($input: MilestoneInput!) {
-    createMilestone(input: $input) {
-      __typename
-      ... on Milestone { id }
-      ...MutationErrorFields
-    }
-  }
-`,
-  [MutationErrorFields],
-);
-
-const CompleteMilestoneMutation = graphql(
-  `
-  mutation CompleteMilestone($id: ID!, $expectedVersion: Int!, $completedOn: Date) {
-    completeMilestone(id: $id, expectedVersion: $expectedVersion, completedOn: $completedOn) {
-      __typename
-      ... on Milestone { id }
-      ...MutationErrorFields
-    }
-  }
-`,
-  [MutationErrorFields],
-);
-
-const ArchiveMilestoneMutation = graphql(
-  `
-  mutation ArchiveMilestone($id: ID!, $expectedVersion: Int!) {
-    archiveMilestone(id: $id, expectedVersion: $expectedVersion) {
-      __typename
-      ... on Milestone { id }
-      ...MutationErrorFields
-    }
-  }
-`,
-  [MutationErrorFields],
-);
-
-const ArchiveActionMutation = graphql(
-  `
-  mutation ArchiveAction($id: ID!, $expectedVersion: Int!, $note: String) {
-    archiveAction(id: $id, expectedVersion: $expectedVersion, note: $note) {
-      __typename
-      ... on DeliveryAction { id }
-      ...MutationErrorFields
-    }
-  }
-`,
-  [MutationErrorFields],
-);
-
-export function actionPath(id: string, suffix = ''): string {
-  return `/actions/${encodeURIComponent(id)}${suffix}`;
-}
-
-const SAVED_MESSAGES: Record<string, string> = {
+const SAVED_MESSAGES: Record<ActionSaved, string> = {
   created: 'The delivery action has been added',
   update: 'Your update has been saved',
   details: 'The delivery action has been changed',
@@ -159,9 +77,8 @@ export function ActionPage({ id }: { id: string }) {
   const viewer = useViewer();
   const { query } = useLocation();
   const { data, error, reload } = useQuery(ActionQuery, { id });
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [attempt, setAttempt] = useState(0);
   const [saved, setSaved] = useState<string | null>(query.get('saved'));
+  const form = useMutationForm({ fallback: 'complete-action' });
 
   if (error) return <FailurePage failure={error} />;
   if (!data) {
@@ -180,46 +97,42 @@ export function ActionPage({ id }: { id: string }) {
   });
   const mayRestructure = canEditStructure(viewer);
   const archived = action.archivedAt !== null;
-  const fail = (found: FieldError[]) => {
-    setErrors(found);
-    setAttempt((n) => n + 1);
-    setSaved(null);
-  };
   // The banner appears once the page shows the change it announces.
-  const done = async (message: string) => {
+  const done = async (message: ActionSaved) => {
     await reload();
-    setErrors([]);
     setSaved(message);
   };
 
-  const complete = async () => {
-    if (action.version === null) return;
-    const { changeActionStatus: result } = await request(CompleteActionMutation, {
-      id: action.id,
-      expectedVersion: action.version,
+  const complete = () =>
+    form.run(async () => {
+      if (action.version === null) return null;
+      const { changeActionStatus: result } = await request(CompleteActionMutation, {
+        id: action.id,
+        expectedVersion: action.version,
+      });
+      if (isFailure(result)) {
+        setSaved(null);
+        await reload();
+        return result;
+      }
+      await done('completed');
+      return null;
     });
-    if (isFailure(result)) {
-      fail(failureErrors(result, {}, 'complete-action'));
-      await reload();
-      return;
-    }
-    await done('completed');
-  };
 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink to={`${commitmentPath(action.commitment.code)}?tab=actions`}>
+        <BackLink to={routes.commitment(action.commitment.code, { tab: 'actions' })}>
           Back to commitment {action.commitment.code}
         </BackLink>
-        <ErrorSummary errors={errors} focusKey={attempt} />
-        {saved && SAVED_MESSAGES[saved] ? (
-          <NotificationBanner type="success" heading={SAVED_MESSAGES[saved]} />
+        <ErrorSummary errors={form.errors} focusKey={form.attempt} />
+        {saved && saved in SAVED_MESSAGES && form.errors.length === 0 ? (
+          <NotificationBanner type="success" heading={SAVED_MESSAGES[saved as ActionSaved]} />
         ) : null}
         <Page
           title={action.title}
           caption={`Delivery action for commitment ${action.commitment.code}`}
-          error={errors.length > 0}
+          error={form.errors.length > 0}
         >
           {archived ? (
             <div className="govuk-inset-text">
@@ -252,27 +165,32 @@ export function ActionPage({ id }: { id: string }) {
           {!archived && (mayEdit || mayRestructure) ? (
             <div className="govuk-button-group" id="complete-action" tabIndex={-1}>
               {mayEdit ? (
-                <Link className="govuk-button" to={actionPath(action.id, '/update')}>
+                <Link className="govuk-button" to={routes.actionUpdate(action.id)}>
                   Record an update
                 </Link>
               ) : null}
               {mayRestructure ? (
                 <Link
                   className="govuk-button govuk-button--secondary"
-                  to={actionPath(action.id, '/edit')}
+                  to={routes.actionEdit(action.id)}
                 >
                   Change details
                 </Link>
               ) : null}
               {mayEdit && action.status !== 'COMPLETED' && action.status !== 'WITHDRAWN' ? (
-                <Button secondary type="button" onClick={() => void complete()}>
+                <Button
+                  secondary
+                  type="button"
+                  disabled={form.pending}
+                  onClick={() => void complete()}
+                >
                   Mark as complete
                 </Button>
               ) : null}
               {mayRestructure ? (
                 <Link
                   className="govuk-button govuk-button--warning"
-                  to={actionPath(action.id, '/archive')}
+                  to={routes.actionArchive(action.id)}
                 >
                   Archive
                 </Link>
@@ -280,238 +198,8 @@ export function ActionPage({ id }: { id: string }) {
             </div>
           ) : null}
 
-          <Milestones action={action} mayEdit={mayEdit && !archived} onDone={done} onFail={fail} />
-          <History c={action} />
-        </Page>
-      </div>
-    </div>
-  );
-}
-
-function Milestones({
-  action,
-  mayEdit,
-  onDone,
-  onFail,
-}: {
-  action: ActionData;
-  mayEdit: boolean;
-  onDone: (message: string) => Promise<void>;
-  onFail: (errors: FieldError[]) => void;
-}) {
-  const [title, setTitle] = useState('');
-  const [due, setDue] = useState<DateParts>(EMPTY_DATE);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    const found: FieldError[] = [];
-    if (!title.trim())
-      found.push({ field: 'milestone-title', message: 'Enter what marks the milestone' });
-    const dueDate = isoFromDateParts(due, 'The due date');
-    if ('error' in dueDate) found.push({ field: 'milestone-due', message: dueDate.error });
-    else if (!dueDate.iso)
-      found.push({ field: 'milestone-due', message: 'Enter the date the milestone is due' });
-    if (found.length > 0 || !('iso' in dueDate) || !dueDate.iso) {
-      setErrors(found);
-      onFail(found);
-      return;
-    }
-    const { createMilestone: result } = await request(CreateMilestoneMutation, {
-      input: { actionId: action.id, title: title.trim(), dueDate: dueDate.iso },
-    });
-    if (isFailure(result)) {
-      const shown = failureErrors(
-        result,
-        { title: 'milestone-title', dueDate: 'milestone-due' },
-        'milestone-title',
-      );
-      setErrors(shown);
-      onFail(shown);
-      return;
-    }
-    setTitle('');
-    setDue(EMPTY_DATE);
-    setErrors([]);
-    await onDone('milestone');
-  };
-
-  const act = async (milestone: ActionData['milestones'][number], what: 'complete' | 'archive') => {
-    if (milestone.version === null) return;
-    const result =
-      what === 'complete'
-        ? (
-            await request(CompleteMilestoneMutation, {
-              id: milestone.id,
-              expectedVersion: milestone.version,
-              completedOn: todayInUk(),
-            })
-          ).completeMilestone
-        : (
-            await request(ArchiveMilestoneMutation, {
-              id: milestone.id,
-              expectedVersion: milestone.version,
-            })
-          ).archiveMilestone;
-    if (isFailure(result)) {
-      onFail(failureErrors(result, {}, `milestone-${milestone.id}`));
-      return;
-    }
-    await onDone(what === 'complete' ? 'milestone-completed' : 'milestone-archived');
-  };
-
-  const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
-
-  return (
-    <>
-      <h2 className="govuk-heading-m">Milestones</h2>
-      {action.milestones.length === 0 ? (
-        <p className="govuk-body">This action has no milestones yet.</p>
-      ) : (
-        <table className="govuk-table" data-testid="milestones">
-          <caption className="govuk-table__caption govuk-visually-hidden">
-            Milestones of this action
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Milestone
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Due
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Completed
-              </th>
-              {mayEdit ? (
-                <th scope="col" className="govuk-table__header">
-                  <span className="govuk-visually-hidden">Actions</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {action.milestones.map((m) => (
-              <tr className="govuk-table__row" key={m.id} id={`milestone-${m.id}`} tabIndex={-1}>
-                <td className="govuk-table__cell">{m.title}</td>
-                <td className="govuk-table__cell">{formatDate(m.dueDate)}</td>
-                <td className="govuk-table__cell">
-                  {m.completedOn ? formatDate(m.completedOn) : 'Not yet'}
-                </td>
-                {mayEdit ? (
-                  <td className="govuk-table__cell">
-                    <div className="govuk-button-group govuk-!-margin-bottom-0">
-                      {m.completedOn ? null : (
-                        <button
-                          type="button"
-                          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                          onClick={() => void act(m, 'complete')}
-                        >
-                          Mark as complete<span className="govuk-visually-hidden"> {m.title}</span>
-                        </button>
-                      )}
-                      <button
-                        type="button"
-                        className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
-                        onClick={() => void act(m, 'archive')}
-                      >
-                        Archive<span className="govuk-visually-hidden"> {m.title}</span>
-                      </button>
-                    </div>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {mayEdit ? (
-        <form onSubmit={add} noValidate>
-          <h3 className="govuk-heading-s">Add a milestone</h3>
-          <TextInput
-            id="milestone-title"
-            label="What marks the milestone"
-            value={title}
-            onChange={setTitle}
-            error={errorFor('milestone-title')}
-          />
-          <DateInput
-            id="milestone-due"
-            legend="Due date"
-            hint="For example, 30 6 2027"
-            value={due}
-            onChange={setDue}
-            error={errorFor('milestone-due')}
-          />
-          <Button secondary>Add milestone</Button>
-        </form>
-      ) : null}
-    </>
-  );
-}
-
-/** Confirms archiving an action, with an optional note for the history. */
-export function ArchiveActionPage({ id }: { id: string }) {
-  const { data, error } = useQuery(ActionQuery, { id });
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  if (error) return <FailurePage failure={error} />;
-  if (!data) {
-    return (
-      <Page title="Archive the delivery action">
-        <Loading what="the delivery action" />
-      </Page>
-    );
-  }
-  const action = data.node?.__typename === 'DeliveryAction' ? data.node : null;
-  if (!action || action.version === null) return <NotFoundPage />;
-  const version = action.version;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const { archiveAction: result } = await request(ArchiveActionMutation, {
-      id: action.id,
-      expectedVersion: version,
-      note: note.trim() || null,
-    });
-    if (isFailure(result)) {
-      setErrors(failureErrors(result, { note: 'note' }, 'note'));
-      setAttempt((n) => n + 1);
-      return;
-    }
-    navigate(`${commitmentPath(action.commitment.code)}?tab=actions&saved=archived`);
-  };
-
-  return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink to={actionPath(action.id)} />
-        <ErrorSummary errors={errors} focusKey={attempt} />
-        <Page
-          title={`Archive “${action.title}”?`}
-          caption={`Commitment ${action.commitment.code}`}
-          error={errors.length > 0}
-        >
-          <p className="govuk-body">
-            An archived action no longer counts towards the commitment’s figures. Its history is
-            kept, and it still appears in reports for the quarters when it was live.
-          </p>
-          <form onSubmit={submit} noValidate>
-            <TextInput
-              id="note"
-              label="Why is it being archived? (optional)"
-              value={note}
-              onChange={setNote}
-              error={errors.find((e) => e.field === 'note')?.message}
-            />
-            <div className="govuk-button-group">
-              <Button warning>Archive the action</Button>
-              <Link className="govuk-link" to={actionPath(action.id)}>
-                Cancel
-              </Link>
-            </div>
-          </form>
+          <Milestones action={action} mayEdit={mayEdit && !archived} form={form} onDone={done} />
+          <History updates={action.updates} />
         </Page>
       </div>
     </div>

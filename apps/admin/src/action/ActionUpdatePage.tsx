@@ -3,7 +3,7 @@
  * action's own figures. Its owner, the commitment's owner, editors and administrators may use it.
  */
 import { FailurePage, Loading, NotFoundPage, Page } from '../app/Page.js';
-import { figuresOf, UpdateForm } from '../commitment/UpdatePage.js';
+import { routes } from '../app/routes.js';
 import { BackLink } from '../govuk/content.js';
 import { request } from '../graphql/client.js';
 import { graphql } from '../graphql/graphql.js';
@@ -11,35 +11,48 @@ import { useQuery } from '../graphql/use-query.js';
 import { PLAN_SLUG } from '../plan/plan.js';
 import { canEditWork } from '../session/permissions.js';
 import { useViewer } from '../session/session.js';
-import { ActionQuery, actionPath } from './ActionPage.js';
+import { ActionUpdateFields, UpdateForm, UpdatePeriodFields } from '../update/UpdateForm.js';
 
-const PeriodsQuery = graphql(`
-  query ActionUpdatePeriods($slug: String!) {
-    plan(slug: $slug) { id reportingPeriods { id label closed startDate endDate } }
+const ActionUpdatePageQuery = graphql(
+  `
+  query ActionUpdatePage($id: ID!, $slug: String!) {
+    plan(slug: $slug) { id reportingPeriods { id ...UpdatePeriodFields } }
+    node(id: $id) {
+      __typename
+      ... on DeliveryAction {
+        id
+        title
+        owner
+        version
+        archivedAt
+        commitment { id code owner }
+        ...ActionUpdateFields
+      }
+    }
   }
-`);
+`,
+  [ActionUpdateFields, UpdatePeriodFields],
+);
 
 export function ActionUpdatePage({ id }: { id: string }) {
   const viewer = useViewer();
-  const action = useQuery(ActionQuery, { id });
-  const periods = useQuery(PeriodsQuery, { slug: PLAN_SLUG });
-  const failure = action.error ?? periods.error;
-  if (failure) return <FailurePage failure={failure} />;
-  if (!action.data || !periods.data) {
+  const { data, error } = useQuery(ActionUpdatePageQuery, { id, slug: PLAN_SLUG });
+  if (error) return <FailurePage failure={error} />;
+  if (!data) {
     return (
       <Page title="Record an update">
         <Loading what="the delivery action" />
       </Page>
     );
   }
-  const a = action.data.node?.__typename === 'DeliveryAction' ? action.data.node : null;
-  const plan = periods.data.plan;
+  const a = data.node?.__typename === 'DeliveryAction' ? data.node : null;
+  const plan = data.plan;
   if (!a || !plan || a.version === null || a.archivedAt) return <NotFoundPage />;
   if (!canEditWork(viewer, { owner: a.owner, parentOwner: a.commitment.owner })) {
     return (
       <Page
         title="You cannot update this delivery action"
-        before={<BackLink to={actionPath(a.id)} />}
+        before={<BackLink to={routes.action(a.id)} />}
       >
         <p className="govuk-body">
           Only its owner, the commitment’s owner, editors and administrators can record updates on
@@ -52,19 +65,14 @@ export function ActionUpdatePage({ id }: { id: string }) {
     <UpdateForm
       key={a.id}
       subject={{
-        kind: 'action',
-        id: a.id,
+        record: { kind: 'action', data: a },
         draftKey: `action:${a.id}`,
         caption: `Delivery action for commitment ${a.commitment.code}`,
         text: a.title,
-        figures: figuresOf(a),
-        version: a.version,
-        rollsUpFromActions: false,
-        back: { path: actionPath(a.id), label: 'Back to the delivery action' },
-        donePath: `${actionPath(a.id)}?saved=update`,
-        latestUpdateId: a.updates[0]?.id ?? null,
+        back: { path: routes.action(a.id), label: 'Back to the delivery action' },
+        donePath: routes.action(a.id, { saved: 'update' }),
         fetchLatestUpdate: async () => {
-          const fresh = (await request(ActionQuery, { id: a.id })).node;
+          const fresh = (await request(ActionUpdatePageQuery, { id: a.id, slug: PLAN_SLUG })).node;
           return fresh?.__typename === 'DeliveryAction' ? (fresh.updates[0] ?? null) : null;
         },
       }}

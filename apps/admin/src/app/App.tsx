@@ -5,8 +5,9 @@
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import { EditActionPage, NewActionPage } from '../action/ActionFormPage.js';
-import { ActionPage, ArchiveActionPage } from '../action/ActionPage.js';
+import { ActionPage } from '../action/ActionPage.js';
 import { ActionUpdatePage } from '../action/ActionUpdatePage.js';
+import { ArchiveActionPage } from '../action/ArchiveActionPage.js';
 import { AdministrationPage } from '../administration/AdministrationPage.js';
 import { CommitmentPage } from '../commitment/CommitmentPage.js';
 import { CommitmentsPage } from '../commitment/CommitmentsPage.js';
@@ -21,7 +22,8 @@ import { TimelinePage } from '../timeline/TimelinePage.js';
 import { AccessibilityPage } from './AccessibilityPage.js';
 import { Layout, type NavItem } from './Layout.js';
 import { Loading, NotFoundPage, Page } from './Page.js';
-import { matchPath, navigate, useLocation, withQuery } from './router.js';
+import { matchPath, navigate, useLocation } from './router.js';
+import { PATTERNS, routes } from './routes.js';
 
 type Route = {
   readonly pattern: string;
@@ -30,45 +32,42 @@ type Route = {
 };
 
 const ROUTES: readonly Route[] = [
-  { pattern: '/', render: () => <DashboardPage /> },
-  { pattern: '/commitments', render: () => <CommitmentsPage /> },
-  { pattern: '/commitments/:code', render: (p) => <CommitmentPage code={p.code as string} /> },
-  { pattern: '/commitments/:code/update', render: (p) => <UpdatePage code={p.code as string} /> },
+  { pattern: PATTERNS.dashboard, render: () => <DashboardPage /> },
+  { pattern: PATTERNS.commitments, render: () => <CommitmentsPage /> },
+  { pattern: PATTERNS.commitment, render: (p) => <CommitmentPage code={p.code as string} /> },
+  { pattern: PATTERNS.commitmentUpdate, render: (p) => <UpdatePage code={p.code as string} /> },
+  { pattern: PATTERNS.newAction, render: (p) => <NewActionPage code={p.code as string} /> },
+  { pattern: PATTERNS.action, render: (p) => <ActionPage id={p.id as string} /> },
+  { pattern: PATTERNS.actionUpdate, render: (p) => <ActionUpdatePage id={p.id as string} /> },
+  { pattern: PATTERNS.actionEdit, render: (p) => <EditActionPage id={p.id as string} /> },
+  { pattern: PATTERNS.actionArchive, render: (p) => <ArchiveActionPage id={p.id as string} /> },
+  { pattern: PATTERNS.myUpdates, render: () => <MyUpdatesPage /> },
+  { pattern: PATTERNS.timeline, render: () => <TimelinePage /> },
+  { pattern: PATTERNS.reports, render: () => <ReportsPage /> },
+  { pattern: PATTERNS.accessibility, render: () => <AccessibilityPage /> },
+  { pattern: PATTERNS.administration, render: () => <AdministrationPage />, adminOnly: true },
+  { pattern: PATTERNS.priority, render: (p) => <PriorityPage number={Number(p.number)} /> },
   {
-    pattern: '/commitments/:code/actions/new',
-    render: (p) => <NewActionPage code={p.code as string} />,
-  },
-  { pattern: '/actions/:id', render: (p) => <ActionPage id={p.id as string} /> },
-  { pattern: '/actions/:id/update', render: (p) => <ActionUpdatePage id={p.id as string} /> },
-  { pattern: '/actions/:id/edit', render: (p) => <EditActionPage id={p.id as string} /> },
-  { pattern: '/my-updates', render: () => <MyUpdatesPage /> },
-  { pattern: '/timeline', render: () => <TimelinePage /> },
-  { pattern: '/reports', render: () => <ReportsPage /> },
-  { pattern: '/accessibility', render: () => <AccessibilityPage /> },
-  { pattern: '/admin', render: () => <AdministrationPage />, adminOnly: true },
-  { pattern: '/actions/:id/archive', render: (p) => <ArchiveActionPage id={p.id as string} /> },
-  { pattern: '/priorities/:number', render: (p) => <PriorityPage number={Number(p.number)} /> },
-  {
-    pattern: '/priorities/:number/themes/:position',
+    pattern: PATTERNS.theme,
     render: (p) => <ThemePage number={Number(p.number)} position={Number(p.position)} />,
   },
 ];
 
 function navigationFor(viewer: Viewer): NavItem[] {
   return [
-    { href: '/', text: 'Dashboard' },
-    { href: '/commitments', text: 'Commitments' },
-    { href: '/my-updates', text: 'My updates' },
-    { href: '/timeline', text: 'Timeline' },
-    { href: '/reports', text: 'Reports' },
-    ...(viewer.role === 'ADMIN' ? [{ href: '/admin', text: 'Administration' }] : []),
+    { href: routes.dashboard(), text: 'Dashboard' },
+    { href: routes.commitments(), text: 'Commitments' },
+    { href: routes.myUpdates(), text: 'My updates' },
+    { href: routes.timeline(), text: 'Timeline' },
+    { href: routes.reports(), text: 'Reports' },
+    ...(viewer.role === 'ADMIN' ? [{ href: routes.administration(), text: 'Administration' }] : []),
   ];
 }
 
 function RedirectToSignIn() {
   const { href } = useLocation();
   useEffect(() => {
-    navigate(withQuery('/sign-in', { next: href === '/' ? null : href }), { replace: true });
+    navigate(routes.signIn({ next: href === '/' ? null : href }), { replace: true });
   }, [href]);
   return null;
 }
@@ -77,7 +76,7 @@ function Screens() {
   const { state } = useSession();
   const { pathname } = useLocation();
 
-  if (pathname === '/sign-in') {
+  if (pathname === PATTERNS.signIn) {
     return (
       <Layout navigation={[]} user={null}>
         <SignInPage />
@@ -91,7 +90,7 @@ function Screens() {
       </Layout>
     );
   }
-  if (pathname === '/sign-out') {
+  if (pathname === PATTERNS.signOut) {
     return (
       <Layout navigation={[]} user={null}>
         <SignOutPage />

@@ -6,6 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import { Link, useLocation } from './router.js';
+import { routes } from './routes.js';
 
 export const ORGANISATION_NAME = 'Office of the Police and Crime Commissioner for Dorset';
 export const SERVICE_NAME = 'Plan delivery tracker';
@@ -40,7 +41,7 @@ export function Layout({
         <div className="govuk-generic-header">
           <div className="govuk-generic-header__container govuk-width-container">
             <div className="govuk-generic-header__logo">
-              <Link to="/" className="govuk-generic-header__homepage-link">
+              <Link to={routes.dashboard()} className="govuk-generic-header__homepage-link">
                 {ORGANISATION_NAME}
               </Link>
             </div>
@@ -50,7 +51,7 @@ export function Layout({
           <div className="govuk-width-container">
             <div className="govuk-service-navigation__container">
               <span className="govuk-service-navigation__service-name">
-                <Link to="/" className="govuk-service-navigation__link">
+                <Link to={routes.dashboard()} className="govuk-service-navigation__link">
                   {SERVICE_NAME}
                 </Link>
               </span>
@@ -88,7 +89,7 @@ export function Layout({
                     })}
                     {user ? (
                       <li className="govuk-service-navigation__item">
-                        <Link className="govuk-service-navigation__link" to="/sign-out">
+                        <Link className="govuk-service-navigation__link" to={routes.signOut()}>
                           Sign out
                         </Link>
                       </li>
@@ -122,12 +123,12 @@ export function Layout({
               <h2 className="govuk-visually-hidden">Support links</h2>
               <ul className="govuk-footer__inline-list">
                 <li className="govuk-footer__inline-list-item">
-                  <Link className="govuk-footer__link" to="/accessibility">
+                  <Link className="govuk-footer__link" to={routes.accessibility()}>
                     Accessibility statement
                   </Link>
                 </li>
                 <li className="govuk-footer__inline-list-item">
-                  <a className="govuk-footer__link" href="/graphql">
+                  <a className="govuk-footer__link" href={routes.graphql()}>
                     GraphQL API
                   </a>
                 </li>

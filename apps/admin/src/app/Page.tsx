@@ -7,6 +7,7 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import type { RequestFailure } from '../graphql/client.js';
 import { SERVICE_NAME } from './Layout.js';
 import { Link, useLocation } from './router.js';
+import { routes } from './routes.js';
 
 let lastFocusedPath: string | null = null;
 
@@ -76,7 +77,7 @@ export function FailurePage({
         </p>
       ) : null}
       <p className="govuk-body">
-        <Link className="govuk-link" to="/">
+        <Link className="govuk-link" to={routes.dashboard()}>
           Go to the dashboard
         </Link>
       </p>
@@ -92,7 +93,7 @@ export function NotFoundPage() {
         If you pasted the web address, check you copied the entire address.
       </p>
       <p className="govuk-body">
-        <Link className="govuk-link" to="/">
+        <Link className="govuk-link" to={routes.dashboard()}>
           Go to the dashboard
         </Link>
       </p>

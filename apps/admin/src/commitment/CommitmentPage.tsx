@@ -3,119 +3,54 @@
  * their milestones, the measures of its priority, and its history as a timeline. Edit controls
  * appear only for people who may use them.
  */
-import { lifecycleStatusLabel, ragLabel } from '@plan-tracker/domain';
-import type { ReactNode } from 'react';
 import { FailurePage, Loading, NotFoundPage, Page } from '../app/Page.js';
-import { Link, navigate, useLocation, withQuery } from '../app/router.js';
-import { Breadcrumbs, InsetText, NotificationBanner, SummaryList, Tabs } from '../govuk/content.js';
-import { graphql, type ResultOf } from '../graphql/graphql.js';
+import { Link, navigate, useLocation } from '../app/router.js';
+import { COMMITMENT_TABS, type CommitmentTab, routes } from '../app/routes.js';
+import { Breadcrumbs, InsetText, NotificationBanner, Tabs } from '../govuk/content.js';
+import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
-import { PLAN_SLUG, RollUpFields } from '../plan/plan.js';
+import { PLAN_SLUG } from '../plan/plan.js';
 import { canEditStructure, canEditWork } from '../session/permissions.js';
 import { useViewer } from '../session/session.js';
-import { formatDate, OverdueTag, RagTag, StatusTag } from '../work/tags.js';
+import { History, HistoryFields } from '../update/History.js';
+import { OverdueTag, RagTag, StatusTag } from '../work/tags.js';
+import { ActionsFields, ActionsTab } from './ActionsTab.js';
+import { DetailsFields, DetailsTab } from './DetailsTab.js';
+import { MeasuresFields, MeasuresTab } from './MeasuresTab.js';
 
-export const CommitmentQuery = graphql(
+const CommitmentQuery = graphql(
   `
   query Commitment($slug: String!, $code: String!) {
     plan(slug: $slug) {
       id
-      asAt
       commitment(code: $code) {
         id
         code
         text
         owner
-        startDate
-        dueDate
         status
         rag
-        progressPercent
         overdue
-        statusOverrideReason
-        version
-        crossCuttingSection
-        introducedIn { code title }
         withdrawnIn { code title }
-        theme {
-          id
-          position
-          title
-          priority {
-            id
-            number
-            title
-            measures {
-              id
-              name
-              unit
-              direction
-              baseline
-              target
-              values { id period value note }
-            }
-          }
-        }
-        rollUp { basis nextDueDate ...RollUpFields }
-        actions {
-          id
-          title
-          description
-          owner
-          status
-          rag
-          startDate
-          dueDate
-          completedOn
-          progressPercent
-          overdue
-          milestones { id title dueDate completedOn }
-        }
-        updates {
-          id
-          period
-          recordedOn
-          author
-          statusBefore
-          statusAfter
-          ragBefore
-          ragAfter
-          progressBefore
-          progressAfter
-          narrative
-          evidence { title url }
-          action { id title }
-        }
+        theme { id position title priority { id number title } }
+        actions { id }
+        updates { id ...HistoryFields }
+        ...CommitmentDetailsFields
+        ...CommitmentActionsFields
+        ...CommitmentMeasuresFields
       }
     }
   }
 `,
-  [RollUpFields],
+  [HistoryFields, DetailsFields, ActionsFields, MeasuresFields],
 );
-
-export type CommitmentData = NonNullable<
-  NonNullable<ResultOf<typeof CommitmentQuery>['plan']>['commitment']
->;
-
-const TABS = ['details', 'actions', 'measures', 'history'] as const;
-type Tab = (typeof TABS)[number];
-
-const BASIS_WORDS: Record<string, string> = {
-  ACTIONS: 'Worked out from its delivery actions',
-  OVERRIDE: 'Set by staff instead of worked out from its delivery actions',
-  OWN_FIGURES: 'Its own figures (it has no delivery actions yet)',
-};
-
-export function commitmentPath(code: string, suffix = ''): string {
-  return `/commitments/${encodeURIComponent(code)}${suffix}`;
-}
 
 export function CommitmentPage({ code }: { code: string }) {
   const viewer = useViewer();
   const { query } = useLocation();
   const { data, error } = useQuery(CommitmentQuery, { slug: PLAN_SLUG, code });
-  const tab: Tab = (TABS as readonly string[]).includes(query.get('tab') ?? '')
-    ? (query.get('tab') as Tab)
+  const tab: CommitmentTab = (COMMITMENT_TABS as readonly string[]).includes(query.get('tab') ?? '')
+    ? (query.get('tab') as CommitmentTab)
     : 'details';
   const saved = query.get('saved');
 
@@ -132,12 +67,12 @@ export function CommitmentPage({ code }: { code: string }) {
   const mayEdit = canEditWork(viewer, { owner: c.owner });
   const priority = c.theme?.priority;
   const crumbs = [
-    { href: '/', text: 'Dashboard' },
+    { href: routes.dashboard(), text: 'Dashboard' },
     ...(priority
-      ? [{ href: `/priorities/${priority.number}`, text: `Priority ${priority.number}` }]
+      ? [{ href: routes.priority(priority.number), text: `Priority ${priority.number}` }]
       : []),
     ...(priority && c.theme
-      ? [{ href: `/priorities/${priority.number}/themes/${c.theme.position}`, text: c.theme.title }]
+      ? [{ href: routes.theme(priority.number, c.theme.position), text: c.theme.title }]
       : []),
   ];
 
@@ -174,7 +109,7 @@ export function CommitmentPage({ code }: { code: string }) {
         <div className="govuk-button-group">
           <Link
             className="govuk-button"
-            to={commitmentPath(c.code, '/update')}
+            to={routes.commitmentUpdate(c.code)}
             data-module="govuk-button"
           >
             Record an update
@@ -186,319 +121,27 @@ export function CommitmentPage({ code }: { code: string }) {
         title="About this commitment"
         selected={tab}
         onSelect={(next) =>
-          navigate(withQuery(commitmentPath(c.code), { tab: next === 'details' ? null : next }), {
+          navigate(routes.commitment(c.code, { tab: next as CommitmentTab }), {
             replace: true,
           })
         }
         tabs={[
-          { id: 'details', label: 'Details', content: <Details c={c} /> },
+          { id: 'details', label: 'Details', content: <DetailsTab commitment={c} /> },
           {
             id: 'actions',
             label: `Delivery actions (${c.actions.length})`,
-            content: <Actions c={c} mayEdit={mayEdit} mayAdd={canEditStructure(viewer)} />,
+            content: (
+              <ActionsTab commitment={c} mayEdit={mayEdit} mayAdd={canEditStructure(viewer)} />
+            ),
           },
-          { id: 'measures', label: 'Measures', content: <Measures c={c} /> },
-          { id: 'history', label: `History (${c.updates.length})`, content: <History c={c} /> },
+          { id: 'measures', label: 'Measures', content: <MeasuresTab commitment={c} /> },
+          {
+            id: 'history',
+            label: `History (${c.updates.length})`,
+            content: <History updates={c.updates} />,
+          },
         ]}
       />
     </Page>
-  );
-}
-
-function Details({ c }: { c: CommitmentData }) {
-  const rollUp = c.rollUp;
-  return (
-    <>
-      <h2 className="govuk-heading-m">Details</h2>
-      <SummaryList
-        rows={[
-          { key: 'Code', value: c.code },
-          { key: 'Status', value: <StatusTag status={c.status} /> },
-          { key: 'Rating', value: <RagTag rag={c.rag} /> },
-          { key: 'Progress', value: `${c.progressPercent}%` },
-          { key: 'Owner', value: c.owner ?? 'Not set' },
-          { key: 'Start date', value: formatDate(c.startDate) },
-          {
-            key: 'Due date',
-            value: (
-              <>
-                {formatDate(c.dueDate)} {c.overdue ? <OverdueTag /> : null}
-              </>
-            ),
-          },
-          ...(rollUp
-            ? [
-                {
-                  key: 'Delivery figures',
-                  value: (
-                    <>
-                      <p className="govuk-body govuk-!-margin-bottom-1">
-                        {BASIS_WORDS[rollUp.basis] ?? rollUp.basis}
-                      </p>
-                      <p className="govuk-body govuk-!-margin-bottom-0">
-                        {rollUp.status ? lifecycleStatusLabel(rollUp.status) : 'No status'},{' '}
-                        {ragLabel(rollUp.rag).toLowerCase()}, {rollUp.progressPercent ?? 0}% done
-                        {rollUp.overdue > 0 ? `, ${rollUp.overdue} overdue` : ''}
-                        {rollUp.nextDueDate ? `, next due ${formatDate(rollUp.nextDueDate)}` : ''}
-                      </p>
-                    </>
-                  ),
-                },
-              ]
-            : []),
-          ...(c.statusOverrideReason
-            ? [{ key: 'Why the figures were set by hand', value: c.statusOverrideReason }]
-            : []),
-          { key: 'In the plan since', value: `${c.introducedIn.title} (${c.introducedIn.code})` },
-        ]}
-      />
-    </>
-  );
-}
-
-function Actions({ c, mayEdit, mayAdd }: { c: CommitmentData; mayEdit: boolean; mayAdd: boolean }) {
-  return (
-    <>
-      <h2 className="govuk-heading-m">Delivery actions</h2>
-      {c.actions.length === 0 ? (
-        <p className="govuk-body">This commitment has no delivery actions yet.</p>
-      ) : null}
-      {c.actions.map((action) => (
-        <div className="govuk-summary-card" key={action.id}>
-          <div className="govuk-summary-card__title-wrapper">
-            <h3 className="govuk-summary-card__title">{action.title}</h3>
-            {mayEdit || mayAdd ? (
-              <ul className="govuk-summary-card__actions">
-                <li className="govuk-summary-card__action">
-                  <Link className="govuk-link" to={`/actions/${encodeURIComponent(action.id)}`}>
-                    Change<span className="govuk-visually-hidden"> {action.title}</span>
-                  </Link>
-                </li>
-              </ul>
-            ) : null}
-          </div>
-          <div className="govuk-summary-card__content">
-            <SummaryList
-              rows={[
-                ...(action.description ? [{ key: 'Description', value: action.description }] : []),
-                { key: 'Owner', value: action.owner ?? 'Not set' },
-                {
-                  key: 'Status',
-                  value: (
-                    <>
-                      <StatusTag status={action.status} /> <RagTag rag={action.rag} />
-                    </>
-                  ),
-                },
-                { key: 'Progress', value: `${action.progressPercent}%` },
-                {
-                  key: 'Dates',
-                  value: (
-                    <>
-                      {formatDate(action.startDate)} to {formatDate(action.dueDate)}{' '}
-                      {action.overdue ? <OverdueTag /> : null}
-                      {action.completedOn ? (
-                        <> (completed {formatDate(action.completedOn)})</>
-                      ) : null}
-                    </>
-                  ),
-                },
-                {
-                  key: 'Milestones',
-                  value:
-                    action.milestones.length === 0 ? (
-                      'None'
-                    ) : (
-                      <ul className="govuk-list">
-                        {action.milestones.map((m) => (
-                          <li key={m.id}>
-                            {m.title}:{' '}
-                            {m.completedOn
-                              ? `completed ${formatDate(m.completedOn)}`
-                              : `due ${formatDate(m.dueDate)}`}
-                          </li>
-                        ))}
-                      </ul>
-                    ),
-                },
-              ]}
-            />
-          </div>
-        </div>
-      ))}
-      {mayAdd ? (
-        <Link
-          className="govuk-button govuk-button--secondary"
-          to={commitmentPath(c.code, '/actions/new')}
-        >
-          Add a delivery action
-        </Link>
-      ) : null}
-    </>
-  );
-}
-
-function formatNumber(value: number | null | undefined, unit: string | null | undefined): string {
-  if (value === null || value === undefined) return 'Not set';
-  const text = value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
-  if (!unit) return text;
-  return unit === '%' ? `${text}%` : `${text} ${unit}`;
-}
-
-const DIRECTION_WORDS: Record<string, string> = {
-  HIGHER_IS_BETTER: 'Higher is better',
-  LOWER_IS_BETTER: 'Lower is better',
-  NEUTRAL: 'Neither higher nor lower is better',
-};
-
-function Measures({ c }: { c: CommitmentData }) {
-  const measures = c.theme?.priority.measures ?? [];
-  return (
-    <>
-      <h2 className="govuk-heading-m">Measures</h2>
-      {measures.length === 0 ? (
-        <p className="govuk-body">
-          {c.theme
-            ? 'This priority has no measures yet.'
-            : 'Cross-cutting commitments are not measured by a priority.'}
-        </p>
-      ) : (
-        <>
-          <p className="govuk-body">
-            How the plan measures progress against priority {c.theme?.priority.number}.
-          </p>
-          {measures.map((measure) => {
-            const latest = measure.values.at(-1);
-            return (
-              <table className="govuk-table" key={measure.id}>
-                <caption className="govuk-table__caption govuk-table__caption--s">
-                  {measure.name}
-                  <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">
-                    {DIRECTION_WORDS[measure.direction]}. Baseline{' '}
-                    {formatNumber(measure.baseline, measure.unit)}, target{' '}
-                    {formatNumber(measure.target, measure.unit)}
-                    {latest
-                      ? `, latest ${formatNumber(latest.value, measure.unit)} (${latest.period})`
-                      : ''}
-                    .
-                  </span>
-                </caption>
-                {measure.values.length > 0 ? (
-                  <>
-                    <thead className="govuk-table__head">
-                      <tr className="govuk-table__row">
-                        <th scope="col" className="govuk-table__header">
-                          Period
-                        </th>
-                        <th
-                          scope="col"
-                          className="govuk-table__header govuk-table__header--numeric"
-                        >
-                          Value
-                        </th>
-                        <th scope="col" className="govuk-table__header">
-                          Note
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody className="govuk-table__body">
-                      {measure.values.map((v) => (
-                        <tr className="govuk-table__row" key={v.id}>
-                          <td className="govuk-table__cell">{v.period}</td>
-                          <td className="govuk-table__cell govuk-table__cell--numeric app-numeric">
-                            {formatNumber(v.value, measure.unit)}
-                          </td>
-                          <td className="govuk-table__cell">{v.note ?? ''}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </>
-                ) : null}
-              </table>
-            );
-          })}
-        </>
-      )}
-    </>
-  );
-}
-
-function Change({ label, before, after }: { label: string; before: ReactNode; after: ReactNode }) {
-  return (
-    <li>
-      {label}: {before} → {after}
-    </li>
-  );
-}
-
-/** The append-only history, newest first: who, when, what changed, why, and the evidence. */
-export function History({ c }: { c: Pick<CommitmentData, 'updates'> }) {
-  return (
-    <>
-      <h2 className="govuk-heading-m">History</h2>
-      {c.updates.length === 0 ? (
-        <p className="govuk-body">No updates have been recorded yet.</p>
-      ) : (
-        <ol className="app-timeline" data-testid="history">
-          {c.updates.map((u) => (
-            <li className="app-timeline__item" key={u.id}>
-              <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
-                {u.period}:{' '}
-                {u.action ? `update on “${u.action.title}”` : 'update on the commitment'}
-              </h3>
-              <p className="govuk-body-s govuk-!-margin-bottom-2 app-secondary-text">
-                {formatDate(u.recordedOn)}
-                {u.author ? ` by ${u.author}` : ''}
-              </p>
-              <ul className="govuk-list govuk-body-s">
-                {u.statusBefore !== u.statusAfter ? (
-                  <Change
-                    label="Status"
-                    before={u.statusBefore ? lifecycleStatusLabel(u.statusBefore) : 'none'}
-                    after={lifecycleStatusLabel(u.statusAfter)}
-                  />
-                ) : (
-                  <li>Status: {lifecycleStatusLabel(u.statusAfter)} (no change)</li>
-                )}
-                {u.ragBefore !== u.ragAfter ? (
-                  <Change
-                    label="Rating"
-                    before={ragLabel(u.ragBefore)}
-                    after={ragLabel(u.ragAfter)}
-                  />
-                ) : null}
-                {u.progressBefore !== u.progressAfter && u.progressAfter !== null ? (
-                  <Change
-                    label="Progress"
-                    before={`${u.progressBefore ?? 0}%`}
-                    after={`${u.progressAfter}%`}
-                  />
-                ) : null}
-              </ul>
-              <p className="govuk-body">{u.narrative}</p>
-              {u.evidence.length > 0 ? (
-                <>
-                  <p className="govuk-body-s govuk-!-margin-bottom-1">Evidence:</p>
-                  <ul className="govuk-list govuk-list--bullet govuk-body-s">
-                    {u.evidence.map((e) => (
-                      <li key={e.url}>
-                        <a
-                          className="govuk-link"
-                          href={e.url}
-                          rel="noreferrer noopener"
-                          target="_blank"
-                        >
-                          {e.title} (opens in new tab)
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-      )}
-    </>
   );
 }

@@ -2,13 +2,15 @@
  * The commitments table: filters (status, rating, owner, overdue, text), sortable columns and
  * pages, all kept in the URL. Used for the whole plan, one priority and one theme.
  */
+import { todayInPlanTimeZone } from '@plan-tracker/domain';
 import { type FormEvent, useState } from 'react';
 import { FailurePage, Loading } from '../app/Page.js';
 import { Link, navigate, useLocation, withQuery } from '../app/router.js';
+import { routes } from '../app/routes.js';
 import { Button, Checkbox, type Option, Select, TextInput } from '../govuk/fields.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
-import { PLAN_SLUG, todayInUk } from '../plan/plan.js';
+import { PLAN_SLUG } from '../plan/plan.js';
 import {
   formatDate,
   OverdueTag,
@@ -85,7 +87,7 @@ export function CommitmentTable({
   };
   const { data, error, loading } = useQuery(CommitmentsQuery, {
     slug: PLAN_SLUG,
-    ...connectionArgs(scoped, todayInUk()),
+    ...connectionArgs(scoped, todayInPlanTimeZone()),
   });
   // The URL keeps only what the page did not fix.
   const href = (changes: Partial<CommitmentFilters>) =>
@@ -197,16 +199,16 @@ export function CommitmentTable({
                   <td className="govuk-table__cell">
                     <Link
                       className="govuk-link govuk-!-font-weight-bold"
-                      to={`/commitments/${encodeURIComponent(c.code ?? '')}`}
+                      to={routes.commitment(c.code ?? '')}
                     >
                       {c.code}
                     </Link>
                   </td>
                   <td className="govuk-table__cell govuk-body-s">{c.text}</td>
-                  <td className="govuk-table__cell govuk-body-s">
+                  <td className="govuk-table__cell govuk-body-s" data-label="Owner">
                     {c.owner ?? <span className="app-secondary-text">None</span>}
                   </td>
-                  <td className="govuk-table__cell govuk-body-s">
+                  <td className="govuk-table__cell govuk-body-s" data-label="Due">
                     {formatDate(c.dueDate)}
                     {c.overdue ? (
                       <>
@@ -215,13 +217,16 @@ export function CommitmentTable({
                       </>
                     ) : null}
                   </td>
-                  <td className="govuk-table__cell">
+                  <td className="govuk-table__cell" data-label="Status">
                     {c.status ? <StatusTag status={c.status} /> : null}
                   </td>
-                  <td className="govuk-table__cell">
+                  <td className="govuk-table__cell" data-label="Rating">
                     <RagTag rag={c.rag} />
                   </td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric app-numeric">
+                  <td
+                    className="govuk-table__cell govuk-table__cell--numeric app-numeric"
+                    data-label="Progress"
+                  >
                     {c.progressPercent ?? 0}%
                   </td>
                 </tr>

@@ -8,6 +8,7 @@
  */
 import { print } from '@0no-co/graphql.web';
 import type { TadaDocumentNode } from 'gql.tada';
+import { routes } from '../app/routes.js';
 
 /** Header the API's CSRF prevention requires on every POST (see apps/api). */
 export const CSRF_HEADER = 'x-graphql-csrf';
@@ -77,7 +78,7 @@ export async function request<Result, Variables>(
 ): Promise<Result> {
   let response: Response;
   try {
-    response = await fetch('/graphql', {
+    response = await fetch(routes.graphql(), {
       method: 'POST',
       credentials: 'same-origin',
       headers: {

@@ -7,7 +7,12 @@ import { initGraphQLTada } from 'gql.tada';
 import type { introspection } from './generated/graphql-env.d.ts';
 
 export const graphql = initGraphQLTada<{
-  // Screens read fragments' fields directly; the operations are small enough not to need masking.
+  // Fragments live beside the components that read them (HistoryFields, MilestonesFields, the
+  // update form's, a commitment's tabs', RollUpFields), and each component reads its own with
+  // readFragment. Masking stays off because every mutation's failure is told apart by
+  // MutationError.code across the result union (graphql/mutation-errors.ts): a masked interface
+  // fragment would hide `code` until the union was narrowed by __typename, which the app does
+  // not do. Turning it on later changes types only for the components that use readFragment.
   disableMasking: true;
   introspection: introspection;
   scalars: {

@@ -3,15 +3,14 @@
  * labels on their account) that have no update for the current quarter yet. Closed work needs no
  * update, so it is left out.
  */
-import { isClosedStatus, quarterOf } from '@plan-tracker/domain';
-import { actionPath } from '../action/ActionPage.js';
+import { isClosedStatus, quarterOf, sameOwner, todayInPlanTimeZone } from '@plan-tracker/domain';
 import { Loading, Page } from '../app/Page.js';
 import { Link } from '../app/router.js';
-import { commitmentPath } from '../commitment/CommitmentPage.js';
+import { routes } from '../app/routes.js';
 import { InsetText } from '../govuk/content.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
-import { PLAN_SLUG, todayInUk } from '../plan/plan.js';
+import { PLAN_SLUG } from '../plan/plan.js';
 import { useViewer } from '../session/session.js';
 import { formatDate, OverdueTag, StatusTag } from '../work/tags.js';
 
@@ -29,13 +28,9 @@ const OwnedWorkQuery = graphql(`
   }
 `);
 
-function same(a: string | null, b: string): boolean {
-  return (a ?? '').trim().toLocaleLowerCase('en-GB') === b.trim().toLocaleLowerCase('en-GB');
-}
-
 export function MyUpdatesPage() {
   const viewer = useViewer();
-  const period = quarterOf(todayInUk());
+  const period = quarterOf(todayInPlanTimeZone());
   return (
     <Page
       title="My updates"
@@ -49,7 +44,7 @@ export function MyUpdatesPage() {
             administrator can add them under Administration, Users.
           </InsetText>
           <p className="govuk-body">
-            <Link className="govuk-link" to="/commitments">
+            <Link className="govuk-link" to={routes.commitments()}>
               See all commitments
             </Link>
           </p>
@@ -85,7 +80,7 @@ function OwnedWork({ owner, period }: { owner: string; period: string }) {
   ) =>
     items.filter(
       (item) =>
-        same(item.owner, owner) &&
+        sameOwner(item.owner, owner) &&
         !isClosedStatus(item.status) &&
         !item.updates.some((u) => u.period === period),
     );
@@ -130,18 +125,18 @@ function OwnedWork({ owner, period }: { owner: string; period: string }) {
             {commitments.map((c) => (
               <tr className="govuk-table__row" key={c.id}>
                 <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={commitmentPath(c.code, '/update')}>
+                  <Link className="govuk-link" to={routes.commitmentUpdate(c.code)}>
                     Update commitment {c.code}
                   </Link>
                   <span className="govuk-body-s govuk-!-display-block">{c.text}</span>
                 </td>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Status">
                   <StatusTag status={c.status} />
                 </td>
-                <td className="govuk-table__cell govuk-body-s">
+                <td className="govuk-table__cell govuk-body-s" data-label="Due">
                   {formatDate(c.dueDate)} {c.overdue ? <OverdueTag /> : null}
                 </td>
-                <td className="govuk-table__cell govuk-body-s">
+                <td className="govuk-table__cell govuk-body-s" data-label="Last update">
                   {c.updates[0]?.period ?? 'None yet'}
                 </td>
               </tr>
@@ -149,20 +144,20 @@ function OwnedWork({ owner, period }: { owner: string; period: string }) {
             {actions.map((a) => (
               <tr className="govuk-table__row" key={a.id}>
                 <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={actionPath(a.id, '/update')}>
+                  <Link className="govuk-link" to={routes.actionUpdate(a.id)}>
                     Update “{a.title}”
                   </Link>
                   <span className="govuk-body-s govuk-!-display-block">
                     Delivery action for commitment {a.commitment.code}
                   </span>
                 </td>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Status">
                   <StatusTag status={a.status} />
                 </td>
-                <td className="govuk-table__cell govuk-body-s">
+                <td className="govuk-table__cell govuk-body-s" data-label="Due">
                   {formatDate(a.dueDate)} {a.overdue ? <OverdueTag /> : null}
                 </td>
-                <td className="govuk-table__cell govuk-body-s">
+                <td className="govuk-table__cell govuk-body-s" data-label="Last update">
                   {a.updates[0]?.period ?? 'None yet'}
                 </td>
               </tr>

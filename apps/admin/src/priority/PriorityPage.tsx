@@ -4,11 +4,13 @@
  */
 import { FailurePage, Loading, NotFoundPage, Page } from '../app/Page.js';
 import { Link } from '../app/router.js';
+import { routes } from '../app/routes.js';
 import { CommitmentTable } from '../commitment/CommitmentTable.js';
 import { Breadcrumbs } from '../govuk/content.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
-import { PLAN_SLUG, RollUpFields } from '../plan/plan.js';
+import { PLAN_SLUG } from '../plan/plan.js';
+import { RollUpFields } from '../rollup/rollup.js';
 import { RagTag } from '../work/tags.js';
 
 const PriorityQuery = graphql(
@@ -54,7 +56,7 @@ export function PriorityPage({ number }: { number: number }) {
     <Page
       title={priority.title ?? `Priority ${number}`}
       caption={`Priority ${number}`}
-      before={<Breadcrumbs items={[{ href: '/', text: 'Dashboard' }]} />}
+      before={<Breadcrumbs items={[{ href: routes.dashboard(), text: 'Dashboard' }]} />}
     >
       {priority.aims && priority.aims.length > 0 ? (
         <>
@@ -91,20 +93,20 @@ export function PriorityPage({ number }: { number: number }) {
           {(priority.themes ?? []).map((theme) => (
             <tr className="govuk-table__row" key={theme.id}>
               <th scope="row" className="govuk-table__header">
-                <Link className="govuk-link" to={`/priorities/${number}/themes/${theme.position}`}>
+                <Link className="govuk-link" to={routes.theme(number, theme.position)}>
                   {theme.title}
                 </Link>
               </th>
-              <td className="govuk-table__cell govuk-table__cell--numeric">
+              <td className="govuk-table__cell govuk-table__cell--numeric" data-label="Commitments">
                 {theme.rollUp?.count ?? 0}
               </td>
-              <td className="govuk-table__cell">
+              <td className="govuk-table__cell" data-label="Rating">
                 <RagTag rag={theme.rollUp?.rag} />
               </td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">
+              <td className="govuk-table__cell govuk-table__cell--numeric" data-label="Progress">
                 {theme.rollUp?.progressPercent ?? 0}%
               </td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">
+              <td className="govuk-table__cell govuk-table__cell--numeric" data-label="Overdue">
                 {theme.rollUp?.overdue ?? 0}
               </td>
             </tr>
@@ -112,7 +114,7 @@ export function PriorityPage({ number }: { number: number }) {
         </tbody>
       </table>
       <h2 className="govuk-heading-m">Commitments in this priority</h2>
-      <CommitmentTable basePath={`/priorities/${number}`} fixed={{ priority: number }} />
+      <CommitmentTable basePath={routes.priority(number)} fixed={{ priority: number }} />
     </Page>
   );
 }
@@ -135,16 +137,13 @@ export function ThemePage({ number, position }: { number: number; position: numb
       before={
         <Breadcrumbs
           items={[
-            { href: '/', text: 'Dashboard' },
-            { href: `/priorities/${number}`, text: `Priority ${number}` },
+            { href: routes.dashboard(), text: 'Dashboard' },
+            { href: routes.priority(number), text: `Priority ${number}` },
           ]}
         />
       }
     >
-      <CommitmentTable
-        basePath={`/priorities/${number}/themes/${position}`}
-        fixed={{ theme: theme.id }}
-      />
+      <CommitmentTable basePath={routes.theme(number, position)} fixed={{ theme: theme.id }} />
     </Page>
   );
 }

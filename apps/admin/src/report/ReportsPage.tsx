@@ -2,16 +2,22 @@
  * Reports: pick a quarter, read its monitoring report (as the Police and Crime Panel gets it:
  * built as at the quarter's end from history), and download it in each format the API offers.
  */
-import { lifecycleStatusLabel, previousPeriod, quarterOf, ragLabel } from '@plan-tracker/domain';
+import {
+  lifecycleStatusLabel,
+  previousPeriod,
+  quarterOf,
+  ragLabel,
+  todayInPlanTimeZone,
+} from '@plan-tracker/domain';
 import { type FormEvent, useState } from 'react';
 import { Loading, Page } from '../app/Page.js';
-import { Link, navigate, useLocation, withQuery } from '../app/router.js';
-import { commitmentPath } from '../commitment/CommitmentPage.js';
+import { Link, navigate, useLocation } from '../app/router.js';
+import { routes } from '../app/routes.js';
 import { SummaryList } from '../govuk/content.js';
 import { Button, Select } from '../govuk/fields.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
-import { PLAN_SLUG, todayInUk } from '../plan/plan.js';
+import { PLAN_SLUG } from '../plan/plan.js';
 import { formatDate, RagTag, StatusTag } from '../work/tags.js';
 
 const PeriodsQuery = graphql(`
@@ -71,7 +77,7 @@ export function periodSlug(label: string): string {
 
 export function ReportsPage() {
   const { query } = useLocation();
-  const today = todayInUk();
+  const today = todayInPlanTimeZone();
   const lastFinished = previousPeriod(quarterOf(today)).label;
   const chosen = query.get('period') ?? lastFinished;
   const periods = useQuery(PeriodsQuery, { slug: PLAN_SLUG });
@@ -80,7 +86,7 @@ export function ReportsPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    navigate(withQuery('/reports', { period }));
+    navigate(routes.reports(period));
   };
 
   const options = (periods.data?.plan?.reportingPeriods ?? [])
@@ -127,7 +133,7 @@ export function ReportsPage() {
               <li key={format.ext}>
                 <a
                   className="govuk-link"
-                  href={`/reports/${PLAN_SLUG}/${periodSlug(result.period)}.${format.ext}`}
+                  href={routes.reportFile(PLAN_SLUG, periodSlug(result.period), format.ext)}
                   {...(format.ext === 'html'
                     ? { target: '_blank', rel: 'noopener' }
                     : { download: '' })}
@@ -181,7 +187,7 @@ export function ReportsPage() {
                   <ul className="govuk-list govuk-list--bullet">
                     {priority.headlines.map((h) => (
                       <li key={h.updateId}>
-                        <Link className="govuk-link" to={commitmentPath(h.code)}>
+                        <Link className="govuk-link" to={routes.commitment(h.code)}>
                           {h.code}
                         </Link>
                         : {h.narrative}
@@ -219,7 +225,7 @@ export function ReportsPage() {
                             </span>
                           ) : null}
                         </td>
-                        <td className="govuk-table__cell govuk-body-s">
+                        <td className="govuk-table__cell govuk-body-s" data-label="Why">
                           {e.reasons
                             .map((reason) =>
                               reason === 'OVERDUE'
@@ -228,7 +234,7 @@ export function ReportsPage() {
                             )
                             .join(', ')}
                         </td>
-                        <td className="govuk-table__cell">
+                        <td className="govuk-table__cell" data-label="Status">
                           <StatusTag status={e.status} />
                         </td>
                       </tr>

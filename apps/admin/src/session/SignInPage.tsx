@@ -2,27 +2,32 @@
  * Sign in with a work email address and password. Says plainly when the details are wrong and
  * when an earlier session has ended, and returns the person to the page they were on.
  */
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Page } from '../app/Page.js';
 import { navigate, useLocation } from '../app/router.js';
+import { routes } from '../app/routes.js';
 import { ErrorSummary, type FieldError, NotificationBanner } from '../govuk/content.js';
 import { Button, TextInput } from '../govuk/fields.js';
-import { RequestFailure, request } from '../graphql/client.js';
+import { request } from '../graphql/client.js';
 import { graphql } from '../graphql/graphql.js';
+import { isFailure, MutationErrorFields } from '../graphql/mutation-errors.js';
+import { useMutationForm } from '../graphql/use-mutation-form.js';
 import { useSession } from './session.js';
 
-const SignInMutation = graphql(`
+const SignInMutation = graphql(
+  `
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {
       __typename
       ... on SignInPayload {
         viewer { kind name email role ownerLabels organisation { id name } }
       }
-      ... on ValidationError { message issues { path message } }
-      ... on ForbiddenError { message }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
 /** Only paths inside the app, so a crafted link cannot send someone elsewhere after sign-in. */
 export function safeNext(next: string | null): string {
@@ -36,9 +41,23 @@ export function SignInPage() {
   const next = safeNext(query.get('next'));
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const form = useMutationForm({
+    fields: (path) => (path.includes('password') ? 'password' : 'email'),
+    fallback: 'email',
+    // Signed out already: a refusal here is the wrong details, not an ended session.
+    recheckOnForbidden: false,
+    onFailure: (failure) => {
+      setPassword('');
+      if (failure.code === 'VALIDATION') return null;
+      // Same words for a wrong email and a wrong password, so neither gives the other away.
+      return [
+        {
+          field: 'email',
+          message: 'The email address or password is not right. Check them and try again.',
+        },
+      ];
+    },
+  });
 
   useEffect(() => {
     if (state.status === 'signed-in') navigate(next, { replace: true });
@@ -46,67 +65,26 @@ export function SignInPage() {
 
   const expired = state.status === 'signed-out' && state.expired;
   const signedOut = query.get('signed-out') === 'yes';
+  const { errors, errorFor } = form;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.submit(async () => {
     const found: FieldError[] = [];
     if (!email.trim()) found.push({ field: 'email', message: 'Enter your email address' });
     if (!password) found.push({ field: 'password', message: 'Enter your password' });
-    if (found.length > 0) {
-      setErrors(found);
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setBusy(true);
-    try {
-      const { signIn } = await request(SignInMutation, {
-        input: { email: email.trim(), password },
-      });
-      if (signIn.__typename === 'SignInPayload') {
-        setErrors([]);
-        signedIn(signIn.viewer);
-        navigate(next, { replace: true });
-        return;
-      }
-      if (signIn.__typename === 'ValidationError') {
-        setErrors(
-          signIn.issues.map((issue) => ({
-            field: issue.path.includes('password') ? 'password' : 'email',
-            message: issue.message,
-          })),
-        );
-      } else {
-        // Same words for a wrong email and a wrong password, so neither gives the other away.
-        setErrors([
-          {
-            field: 'email',
-            message: 'The email address or password is not right. Check them and try again.',
-          },
-        ]);
-      }
-      setPassword('');
-    } catch (caught) {
-      setErrors([
-        {
-          field: 'email',
-          message:
-            caught instanceof RequestFailure
-              ? caught.message
-              : 'Sorry, there is a problem with the service. Try again later.',
-        },
-      ]);
-    } finally {
-      setBusy(false);
-      setAttempt((n) => n + 1);
-    }
-  };
-
-  const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
+    if (found.length > 0) return found;
+    const { signIn } = await request(SignInMutation, {
+      input: { email: email.trim(), password },
+    });
+    if (isFailure(signIn)) return signIn;
+    signedIn(signIn.viewer);
+    navigate(next, { replace: true });
+    return null;
+  });
 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} focusKey={attempt} />
+        <ErrorSummary errors={errors} focusKey={form.attempt} />
         {expired && errors.length === 0 ? (
           <NotificationBanner title="Important" heading="Your session has ended">
             <p className="govuk-body">
@@ -142,7 +120,7 @@ export function SignInPage() {
               onChange={setPassword}
               error={errorFor('password')}
             />
-            <Button disabled={busy}>Sign in</Button>
+            <Button disabled={form.pending}>Sign in</Button>
           </form>
           <p className="govuk-body">
             If you have forgotten your password, ask an administrator of the tracker to reset it.
@@ -160,7 +138,7 @@ export function SignOutPage() {
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    void signOut().finally(() => navigate('/sign-in?signed-out=yes', { replace: true }));
+    void signOut().finally(() => navigate(routes.signIn({ signedOut: true }), { replace: true }));
   }, [signOut]);
   return (
     <Page title="Signing out">

@@ -14,7 +14,8 @@ import {
   useRef,
   useState,
 } from 'react';
-import { navigate, withQuery } from '../app/router.js';
+import { navigate } from '../app/router.js';
+import { routes } from '../app/routes.js';
 import { onRequestFailure, request } from '../graphql/client.js';
 import { graphql, type ResultOf } from '../graphql/graphql.js';
 
@@ -73,7 +74,7 @@ export function useViewer(): Viewer {
 
 function sessionEnded(): void {
   const here = `${window.location.pathname}${window.location.search}`;
-  navigate(withQuery('/sign-in', { next: here.startsWith('/sign-') ? null : here }), {
+  navigate(routes.signIn({ next: here.startsWith('/sign-') ? null : here }), {
     replace: true,
   });
 }

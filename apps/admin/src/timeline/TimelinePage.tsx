@@ -3,15 +3,14 @@
  * what fell due in each, what of that is completed, how many updates were written for it, and
  * whether its reporting period is closed.
  */
-import { isClosedStatus, quarterOf } from '@plan-tracker/domain';
-import { actionPath } from '../action/ActionPage.js';
+import { isClosedStatus, quarterOf, todayInPlanTimeZone } from '@plan-tracker/domain';
 import { FailurePage, Loading, Page } from '../app/Page.js';
 import { Link } from '../app/router.js';
-import { commitmentPath } from '../commitment/CommitmentPage.js';
+import { routes } from '../app/routes.js';
 import { Tag } from '../govuk/content.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
-import { PLAN_SLUG, todayInUk } from '../plan/plan.js';
+import { PLAN_SLUG } from '../plan/plan.js';
 import { formatDate, StatusTag } from '../work/tags.js';
 
 const TimelineQuery = graphql(`
@@ -40,7 +39,7 @@ const TimelineQuery = graphql(`
 
 export function TimelinePage() {
   const { data, error } = useQuery(TimelineQuery, { slug: PLAN_SLUG });
-  const current = quarterOf(todayInUk()).label;
+  const current = quarterOf(todayInPlanTimeZone()).label;
   if (error) return <FailurePage failure={error} />;
   if (!data?.plan) {
     return (
@@ -106,7 +105,7 @@ export function TimelinePage() {
                       {formatDate(q.startDate)} to {formatDate(q.endDate)}
                     </span>
                   </th>
-                  <td className="govuk-table__cell">
+                  <td className="govuk-table__cell" data-label="Due in the quarter">
                     {due === 0 ? (
                       <span className="app-secondary-text">Nothing due</span>
                     ) : (
@@ -114,14 +113,16 @@ export function TimelinePage() {
                         <summary className="govuk-details__summary">
                           <span className="govuk-details__summary-text">
                             {due} due, {completed} completed
-                            {open > 0 && q.endDate < todayInUk() ? `, ${open} not finished` : ''}
+                            {open > 0 && q.endDate < todayInPlanTimeZone()
+                              ? `, ${open} not finished`
+                              : ''}
                           </span>
                         </summary>
                         <div className="govuk-details__text">
                           <ul className="govuk-list govuk-body-s">
                             {q.dueCommitments.map((c) => (
                               <li key={c.id}>
-                                <Link className="govuk-link" to={commitmentPath(c.code)}>
+                                <Link className="govuk-link" to={routes.commitment(c.code)}>
                                   Commitment {c.code}
                                 </Link>{' '}
                                 <StatusTag status={c.status} />
@@ -129,7 +130,7 @@ export function TimelinePage() {
                             ))}
                             {q.dueActions.map((a) => (
                               <li key={a.id}>
-                                <Link className="govuk-link" to={actionPath(a.id)}>
+                                <Link className="govuk-link" to={routes.action(a.id)}>
                                   {a.title}
                                 </Link>{' '}
                                 ({a.commitment.code}) <StatusTag status={a.status} />
@@ -140,21 +141,20 @@ export function TimelinePage() {
                       </details>
                     )}
                   </td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{q.updateCount}</td>
-                  <td className="govuk-table__cell">
+                  <td className="govuk-table__cell govuk-table__cell--numeric" data-label="Updates">
+                    {q.updateCount}
+                  </td>
+                  <td className="govuk-table__cell" data-label="Reporting">
                     {q.reportingPeriod?.closed ? (
                       <Tag colour="grey">Closed</Tag>
-                    ) : q.startDate > todayInUk() ? (
+                    ) : q.startDate > todayInPlanTimeZone() ? (
                       <span className="app-secondary-text">Not started</span>
                     ) : (
                       <Tag colour="green">Open</Tag>
                     )}
-                    {q.startDate <= todayInUk() ? (
+                    {q.startDate <= todayInPlanTimeZone() ? (
                       <span className="govuk-!-display-block govuk-body-s">
-                        <Link
-                          className="govuk-link"
-                          to={`/reports?period=${encodeURIComponent(q.label)}`}
-                        >
+                        <Link className="govuk-link" to={routes.reports(q.label)}>
                           Report<span className="govuk-visually-hidden"> for {q.label}</span>
                         </Link>
                       </span>

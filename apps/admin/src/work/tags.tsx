@@ -6,6 +6,7 @@ import {
   LIFECYCLE_STATUSES,
   type LifecycleStatus,
   lifecycleStatusLabel,
+  PLAN_TIME_ZONE,
   RAGS,
   type Rag,
   ragLabel,
@@ -63,21 +64,21 @@ export function formatDate(iso: string | null | undefined): string {
   });
 }
 
-/** An instant as `4 March 2026 at 2:15pm` in UK time. */
+/** An instant as `4 March 2026 at 2:15pm` in the plan's time zone (UK time). */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   const day = date.toLocaleDateString('en-GB', {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
-    timeZone: 'Europe/London',
+    timeZone: PLAN_TIME_ZONE,
   });
   const time = date
     .toLocaleTimeString('en-GB', {
       hour: 'numeric',
       minute: '2-digit',
       hour12: true,
-      timeZone: 'Europe/London',
+      timeZone: PLAN_TIME_ZONE,
     })
     .replace(' ', '')
     .toLowerCase();

@@ -66,6 +66,18 @@ async function ratingCount(page: Page, rating: string): Promise<number> {
   return Number(text?.split(' ')[0]);
 }
 
+/** The names of the GraphQL mutations the page sends from now on, in order. */
+function graphqlMutations(page: Page): string[] {
+  const names: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
+    const query = (request.postDataJSON() as { query?: string } | null)?.query ?? '';
+    const name = /^\s*mutation\s+(\w+)/.exec(query)?.[1];
+    if (name) names.push(name);
+  });
+  return names;
+}
+
 async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(screenshotsDir, { recursive: true });
   await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
@@ -314,6 +326,7 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
   it('shows what is wrong with an update, moves focus to the summary, and links to each field', async () => {
     const code = app.plain[1] as string;
     const { context, page } = await signedInContext(browser, app, app.users.editor);
+    const mutations = graphqlMutations(page);
     await page.goto(`/commitments/${code}/update`);
     await page.getByRole('heading', { name: 'Record an update' }).waitFor();
     await page.getByLabel('Progress (per cent)').fill('150');
@@ -357,8 +370,11 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
     await page.locator('#dueDate-month').fill('3');
     await page.getByLabel('Web address of link 1').fill('');
     await page.getByLabel('Progress note').fill('Corrected after the checks.');
+    expect(mutations, 'the checks run in the browser before anything is sent').toEqual([]);
     await page.getByRole('button', { name: 'Save update' }).click();
     await page.getByText('Your update has been saved').waitFor();
+    // Figures, due date and note are saved together: one write, never half an update.
+    expect(mutations).toEqual(['AddProgressUpdate']);
     await page.getByRole('tab', { name: /^Details/ }).click();
     await page.getByRole('tabpanel').getByText('31 March 2027').first().waitFor();
     await context.close();
@@ -441,9 +457,14 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
     }, app.notOwned.code);
     expect(answer.data.addProgressUpdate.__typename).toBe('ForbiddenError');
 
-    // Their own commitment they can update.
+    // Their own commitment they can update. It has delivery actions, so its owner and due date
+    // come from them: shown, not offered as fields.
     await page.goto(`/commitments/${app.owned.code}/update`);
     await page.getByRole('heading', { name: 'Record an update' }).waitFor();
+    await page.getByText('These come from the commitment’s delivery actions').waitFor();
+    expect(await page.locator('#owner').count()).toBe(0);
+    expect(await page.locator('#dueDate').count()).toBe(0);
+    expect(await page.locator('#startDate').count()).toBe(1);
     await context.close();
   });
 

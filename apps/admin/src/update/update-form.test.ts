@@ -19,7 +19,7 @@ const figures: CommitmentFigures = {
 };
 const context: CheckContext = {
   current: figures,
-  rollsUpFromActions: false,
+  basis: 'OWN_FIGURES',
   openPeriods: ['2026/27 Q3'],
 };
 
@@ -39,18 +39,28 @@ describe('checking an update before it is sent', () => {
         evidence: [],
         ragAfter: 'GREEN',
         reason: null,
-        details: null,
+        work: {},
       },
     });
     const moved = checkDraft(
       { ...draft, dueDate: { day: '30', month: '9', year: '2027' } },
       context,
     );
-    expect(moved.ok && moved.update.details).toEqual({
-      owner: 'OPCC Policy Team',
-      startDate: '2024-04-01',
-      dueDate: '2027-09-30',
-    });
+    expect(moved.ok && moved.update.work).toEqual({ dueDate: '2027-09-30' });
+  });
+
+  it('leaves out the owner and due date of a commitment that takes them from its actions', () => {
+    const draft = {
+      ...draftFrom(figures, '2026/27 Q3'),
+      owner: 'Someone else',
+      dueDate: { day: '31', month: '2', year: '2027' },
+      startDate: { day: '1', month: '5', year: '2024' },
+      narrative: 'Moved the start.',
+    };
+    for (const basis of ['ACTIONS', 'OVERRIDE'] as const) {
+      const result = checkDraft(draft, { ...context, basis });
+      expect(result.ok && result.update.work).toEqual({ startDate: '2024-05-01' });
+    }
   });
 
   it('lists every problem in the order of the form, in plain English', () => {
@@ -103,8 +113,10 @@ describe('checking an update before it is sent', () => {
       progress: '55',
       narrative: 'Ahead of the actions.',
     };
-    const result = checkDraft(draft, { ...context, rollsUpFromActions: true });
+    const result = checkDraft(draft, { ...context, basis: 'ACTIONS' });
     expect(!result.ok && result.errors[0]?.field).toBe('reason');
+    // Once staff have set them with a reason, that reason stands (the domain's override rule).
+    expect(checkDraft(draft, { ...context, basis: 'OVERRIDE' }).ok).toBe(true);
   });
 
   it('refuses a closed period', () => {

@@ -1,16 +1,18 @@
 /**
  * The quarterly update form's rules, without React: what a draft holds, how it is checked before
- * it is sent (with the domain's own status rules and limits), how the API's field issues map back
- * to the form's fields, and what someone else changed when a save conflicts.
+ * it is sent (with the domain's own status, override and limit rules), how the API's field
+ * issues map back to the form's fields, and what someone else changed when a save conflicts.
  */
 import {
   checkTransition,
+  figuresNeedReason,
   isPeriodLabel,
   type LifecycleStatus,
   lifecycleStatusLabel,
   MAX_EVIDENCE_LINKS,
   MAX_NARRATIVE_LENGTH,
   type Rag,
+  type RollUpBasis,
   ragLabel,
 } from '@plan-tracker/domain';
 import type { FieldError } from '../govuk/content.js';
@@ -62,6 +64,22 @@ export function draftFrom(figures: CommitmentFigures, period: string): UpdateDra
   };
 }
 
+/**
+ * True when a commitment's owner and due date come from its delivery actions (its figures roll
+ * up from them, or were set over them): the API refuses to change them on the commitment, so
+ * the form shows them without offering to change them. `null` is a delivery action's own.
+ */
+export function workFromActions(basis: RollUpBasis | null): boolean {
+  return basis === 'ACTIONS' || basis === 'OVERRIDE';
+}
+
+/** Owner and dates that change with the update; a field left out stays as it is. */
+export interface WorkChange {
+  readonly owner?: string | null;
+  readonly startDate?: string | null;
+  readonly dueDate?: string | null;
+}
+
 /** What the form will send, once it passes the checks. */
 export interface CheckedUpdate {
   readonly period: string;
@@ -72,19 +90,15 @@ export interface CheckedUpdate {
   readonly ragAfter?: Rag;
   readonly progressAfter?: number;
   readonly reason: string | null;
-  /** Owner and dates, when any of them changes. */
-  readonly details: {
-    owner: string | null;
-    startDate: string | null;
-    dueDate: string | null;
-  } | null;
+  /** Owner and dates, only those that change: saved with the update, in the same write. */
+  readonly work: WorkChange;
 }
 
 export interface CheckContext {
   /** The figures the form was opened with (or last reloaded). */
   readonly current: CommitmentFigures;
-  /** True when the commitment's figures are worked out from its actions. */
-  readonly rollsUpFromActions: boolean;
+  /** Where a commitment's figures come from (its `rollUp.basis`); `null` for an action. */
+  readonly basis: RollUpBasis | null;
   /** Labels of reporting periods that are still open. */
   readonly openPeriods: readonly string[];
 }
@@ -102,7 +116,7 @@ function isWebAddress(text: string): boolean {
 export function reasonNeeded(draft: UpdateDraft, context: CheckContext): boolean {
   const transition = checkTransition(context.current.status, draft.status, { reason: 'x' });
   if (transition.ok && transition.reasonRequired) return true;
-  return context.rollsUpFromActions && figuresChange(draft, context.current);
+  return figuresNeedReason(context.basis) && figuresChange(draft, context.current);
 }
 
 function figuresChange(draft: UpdateDraft, current: CommitmentFigures): boolean {
@@ -150,9 +164,20 @@ export function checkDraft(
 
   const start = isoFromDateParts(draft.startDate, 'The start date');
   if ('error' in start) errors.push({ field: 'startDate', message: start.error });
-  const due = isoFromDateParts(draft.dueDate, 'The due date');
+  // A due date that comes from the delivery actions is not the form's to check.
+  const fromActions = workFromActions(context.basis);
+  const due = fromActions
+    ? { iso: current.dueDate }
+    : isoFromDateParts(draft.dueDate, 'The due date');
   if ('error' in due) errors.push({ field: 'dueDate', message: due.error });
-  if ('iso' in start && 'iso' in due && start.iso && due.iso && due.iso < start.iso) {
+  if (
+    !fromActions &&
+    'iso' in start &&
+    'iso' in due &&
+    start.iso &&
+    due.iso &&
+    due.iso < start.iso
+  ) {
     errors.push({
       field: 'dueDate',
       message: 'The due date must be the same as or after the start date',
@@ -217,8 +242,11 @@ export function checkDraft(
   const startIso = 'iso' in start ? start.iso : null;
   const dueIso = 'iso' in due ? due.iso : null;
   const owner = draft.owner.trim() || null;
-  const detailsChange =
-    owner !== current.owner || startIso !== current.startDate || dueIso !== current.dueDate;
+  const work: WorkChange = {
+    ...(!fromActions && owner !== current.owner ? { owner } : {}),
+    ...(startIso !== current.startDate ? { startDate: startIso } : {}),
+    ...(!fromActions && dueIso !== current.dueDate ? { dueDate: dueIso } : {}),
+  };
   return {
     ok: true,
     update: {
@@ -229,7 +257,7 @@ export function checkDraft(
       ...(draft.rag && draft.rag !== current.rag ? { ragAfter: draft.rag } : {}),
       ...(progress !== current.progressPercent ? { progressAfter: progress } : {}),
       reason: needsReason ? draft.reason.trim() : null,
-      details: detailsChange ? { owner, startDate: startIso, dueDate: dueIso } : null,
+      work,
     },
   };
 }

@@ -1,0 +1,174 @@
+/**
+ * Reflow (WCAG 2.1 success criterion 1.4.10): every screen at 320 CSS pixels wide, the width of
+ * a 1280 px window zoomed to 400%, reads without scrolling the page sideways, and axe-core still
+ * finds nothing wrong there. A wide table may scroll inside its own labelled, focusable region;
+ * the page itself never does. Screenshots of each screen at that width go to
+ * apps/admin/screenshots/ (reflow-*.png) for a person to look at.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  chromiumMissing,
+  describeViolations,
+  launchChromium,
+  type RunningApp,
+  screenshotsDir,
+  signIn,
+  startApp,
+} from './harness.js';
+
+const WIDTH = 320;
+
+const missing = await chromiumMissing();
+if (missing && !process.env.CI) {
+  console.warn(`\n[admin reflow tests] skipped: ${missing}\n`);
+}
+
+/** Waits until the screen has its heading and nothing says it is still loading. */
+async function settled(page: Page): Promise<void> {
+  await page.locator('h1').first().waitFor();
+  await page.waitForFunction(
+    () =>
+      ![...document.querySelectorAll('[role="status"]')].some((el) =>
+        el.textContent?.trim().startsWith('Loading'),
+      ) && !document.querySelector('[aria-busy="true"]'),
+  );
+}
+
+/** How wide the page is, and which elements stick out beyond the viewport (for a failure). */
+async function measure(page: Page): Promise<{ scrollWidth: number; overflowing: string[] }> {
+  return page.evaluate(() => {
+    const limit = document.documentElement.clientWidth;
+    const overflowing: string[] = [];
+    for (const element of document.body.querySelectorAll('*')) {
+      const box = element.getBoundingClientRect();
+      if (box.right > limit + 0.5 && box.width > 0) {
+        // Only the outermost culprit: skip elements inside a region that scrolls on its own.
+        if (element.closest('.app-table-scroll')) continue;
+        const name = `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${
+          element.className && typeof element.className === 'string'
+            ? `.${element.className.trim().split(/\s+/).join('.')}`
+            : ''
+        }`;
+        overflowing.push(`${name} (right edge ${Math.round(box.right)})`);
+        if (overflowing.length >= 8) break;
+      }
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, overflowing };
+  });
+}
+
+describe.skipIf(missing !== null && !process.env.CI)('every screen at 320 px wide', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  const widths: Record<string, number> = {};
+
+  beforeAll(async () => {
+    if (missing) throw new Error(`The browser suite cannot run in CI: ${missing}`);
+    app = await startApp();
+    browser = await launchChromium();
+    await mkdir(screenshotsDir, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await writeFile(
+      join(screenshotsDir, 'reflow-widths.json'),
+      `${JSON.stringify(widths, null, 2)}\n`,
+    ).catch(() => undefined);
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function check(page: Page, name: string): Promise<void> {
+    await settled(page);
+    const { scrollWidth, overflowing } = await measure(page);
+    widths[name] = scrollWidth;
+    await page.screenshot({ path: join(screenshotsDir, `reflow-${name}.png`), fullPage: true });
+    // Soft: one run reports every screen that does not reflow, not only the first.
+    expect
+      .soft(
+        scrollWidth,
+        `${name} is ${scrollWidth} px wide at ${WIDTH} px; sticking out: ${overflowing.join(', ')}`,
+      )
+      .toBeLessThanOrEqual(WIDTH);
+    const violations = await axeViolations(page);
+    expect
+      .soft(violations, `axe-core on ${name} at ${WIDTH} px:\n${describeViolations(violations)}`)
+      .toEqual([]);
+  }
+
+  it('sign in, and every screen an administrator can reach', { timeout: 180_000 }, async () => {
+    const context = await browser.newContext({
+      baseURL: app.url,
+      viewport: { width: WIDTH, height: 720 },
+    });
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await check(page, 'sign-in');
+    await signIn(page, app.users.admin, { alreadyOnSignIn: true });
+
+    // A delivery action to visit: the first of the commitment the contributor owns.
+    const actionId = await page.evaluate(async (code) => {
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' },
+        body: JSON.stringify({
+          query:
+            'query($code: String!) { plan(slug: "dorset-2021-29") { commitment(code: $code) { actions { id } } } }',
+          variables: { code },
+        }),
+      });
+      const body = await response.json();
+      return body.data.plan.commitment.actions[0].id as string;
+    }, app.owned.code);
+    const action = encodeURIComponent(actionId);
+    const withActions = encodeURIComponent(app.owned.code);
+    const plain = encodeURIComponent(app.plain[0] as string);
+
+    const screens: [name: string, path: string][] = [
+      ['dashboard', '/'],
+      ['commitments', '/commitments'],
+      ['commitments-filtered', '/commitments?rag=RED&overdue=yes'],
+      ['priority', '/priorities/1'],
+      ['theme', '/priorities/1/themes/1'],
+      ['commitment', `/commitments/${withActions}`],
+      ['commitment-actions', `/commitments/${withActions}?tab=actions`],
+      ['commitment-measures', `/commitments/${withActions}?tab=measures`],
+      ['commitment-history', `/commitments/${withActions}?tab=history`],
+      ['update', `/commitments/${plain}/update`],
+      ['update-rolled-up', `/commitments/${withActions}/update`],
+      ['action-new', `/commitments/${withActions}/actions/new`],
+      ['action', `/actions/${action}`],
+      ['action-update', `/actions/${action}/update`],
+      ['action-edit', `/actions/${action}/edit`],
+      ['action-archive', `/actions/${action}/archive`],
+      ['my-updates', '/my-updates'],
+      ['timeline', '/timeline'],
+      ['reports', '/reports'],
+      ['report', '/reports?period=2021%2F22+Q2'],
+      ['admin-users', '/admin'],
+      ['admin-api-keys', '/admin?tab=api-keys'],
+      ['admin-periods', '/admin?tab=periods'],
+      ['admin-audit', '/admin?tab=audit'],
+      ['accessibility', '/accessibility'],
+      ['not-found', '/no-such-page'],
+    ];
+    for (const [name, path] of screens) {
+      await page.goto(path);
+      await check(page, name);
+    }
+
+    // The update form with its error summary: long messages must wrap too.
+    await page.goto(`/commitments/${plain}/update`);
+    await settled(page);
+    await page.getByLabel('Progress (per cent)').fill('150');
+    await page.getByLabel('Web address of link 1').fill('not a web address');
+    await page.getByRole('button', { name: 'Save update' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    await check(page, 'update-errors');
+    await context.close();
+  });
+});
