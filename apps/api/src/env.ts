@@ -27,6 +27,11 @@ const EnvSchema = z.object({
   API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   /** Mark cookies Secure (default true; only turn off for plain-HTTP local testing). */
   API_COOKIE_SECURE: flag.default(true),
+  /**
+   * Let the demo users (published password, packages/accounts) sign in. Default: yes, except in
+   * production, where they are refused unless this is `true`.
+   */
+  API_ALLOW_DEMO_USERS: flag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -39,6 +44,8 @@ export interface ApiEnv {
   readonly sessionHours: number;
   readonly apiKeyRequestsPerMinute: number;
   readonly cookieSecure: boolean;
+  /** Whether the demo users may sign in. */
+  readonly demoUsersAllowed: boolean;
   readonly logLevel: string;
 }
 
@@ -69,6 +76,7 @@ export function parseApiEnv(source: Record<string, string | undefined> = process
     sessionHours: env.API_SESSION_HOURS,
     apiKeyRequestsPerMinute: env.API_KEY_REQUESTS_PER_MINUTE,
     cookieSecure: env.API_COOKIE_SECURE,
+    demoUsersAllowed: env.API_ALLOW_DEMO_USERS ?? !production,
     logLevel: env.LOG_LEVEL,
   };
 }

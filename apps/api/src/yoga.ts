@@ -15,7 +15,7 @@ import type { PrismaClient } from '@plan-tracker/db';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { apiKeyFrom, identify } from './auth/identify.js';
+import { apiKeyFrom, identifyRequest } from './auth/identify.js';
 import { TokenBucketLimiter } from './auth/rate-limit.js';
 import { sessionCookieInto } from './auth/session-cookie.js';
 import type { Context } from './context.js';
@@ -208,11 +208,13 @@ export function createApi(options: CreateApiOptions): Api {
     context: async ({ request }): Promise<Context> => {
       const state = current();
       // A failure here (the database) is masked and logged like any other.
-      const caller = await identify(options.prisma, request);
+      const { caller, passwordChangeOnly } = await identifyRequest(options.prisma, request);
       return withDatabase(
         {
           requestId: state.requestId,
           caller,
+          passwordChangeOnly,
+          demoUsersAllowed: env.demoUsersAllowed,
           log: logger.child({ requestId: state.requestId }),
           sessionCookie: sessionCookieInto(state.setCookies, env.cookieSecure),
           sessionHours: env.sessionHours,

@@ -194,7 +194,11 @@ export type HistoryAction =
   | 'record'
   | 'close'
   | 'reopen'
-  | 'revoke';
+  | 'revoke'
+  /** An administrator set a temporary password (history never holds a password or hash). */
+  | 'password-reset'
+  /** Someone changed their own password. */
+  | 'password-change';
 
 /** A JSON object of field values (dates as IsoDate strings). */
 export type FieldValues = Record<string, Prisma.InputJsonValue | null>;
