@@ -153,6 +153,15 @@ builder.mutationField('signIn', (t) =>
         ctx.log.warn({ userId: user.id }, 'demo user refused');
         throw apiError(forbiddenError('demo accounts cannot sign in on this server.'));
       }
+      const sso = await prisma(ctx).oidcConnection.findUnique({
+        where: { organisationId: user.organisationId },
+        select: { passwordSignInAllowed: true },
+      });
+      if (sso && !sso.passwordSignInAllowed) {
+        throw apiError(
+          forbiddenError('your organisation signs in with single sign-on, not a password.'),
+        );
+      }
       const { token, sessionId, expiresAt } = await openSession(
         prisma(ctx),
         user,

@@ -179,7 +179,8 @@ export type HistoryEntityType =
   | 'MeasureValue'
   | 'ReportingPeriod'
   | 'User'
-  | 'ApiKey';
+  | 'ApiKey'
+  | 'OidcConnection';
 
 /** What a history entry says happened. */
 export type HistoryAction =
