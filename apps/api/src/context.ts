@@ -4,6 +4,7 @@
  * Nothing here changes while the request runs but the cookies to set and the memo: the "as at"
  * date a plan is read at belongs to the plan's place in the response (plan/as-at.ts).
  */
+import type { SecretBox } from '@plan-tracker/accounts';
 import type { Caller, UserCaller } from '@plan-tracker/domain';
 import type { Logger } from 'pino';
 import type { SessionCookie } from './auth/session-cookie.js';
@@ -19,6 +20,8 @@ export interface Context extends WithDatabase {
    * all this person may do is change their password.
    */
   readonly passwordChangeOnly: UserCaller | null;
+  /** Seals secrets to store (PLAN_TRACKER_SECRET_KEY); null when the server has no key. */
+  readonly secrets: SecretBox | null;
   /** Whether the demo users (published password) may sign in: off in production by default. */
   readonly demoUsersAllowed: boolean;
   readonly log: Logger;

@@ -10,7 +10,7 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { apiKeyPrefix } from '@plan-tracker/accounts';
+import { apiKeyPrefix, secretBox } from '@plan-tracker/accounts';
 import type { PrismaClient } from '@plan-tracker/db';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
@@ -173,6 +173,7 @@ export function createApi(options: CreateApiOptions): Api {
   const limiter = options.limiter ?? new TokenBucketLimiter(env.apiKeyRequestsPerMinute);
   const production = env.nodeEnv === 'production';
   const requests = new AsyncLocalStorage<RequestState>();
+  const secrets = env.secretKey ? secretBox(env.secretKey) : null;
   const current = (): RequestState => {
     const state = requests.getStore();
     if (!state) throw new Error('No request in scope: useRequestScope must wrap every request.');
@@ -215,6 +216,7 @@ export function createApi(options: CreateApiOptions): Api {
           caller,
           passwordChangeOnly,
           demoUsersAllowed: env.demoUsersAllowed,
+          secrets,
           log: logger.child({ requestId: state.requestId }),
           sessionCookie: sessionCookieInto(state.setCookies, env.cookieSecure),
           sessionHours: env.sessionHours,

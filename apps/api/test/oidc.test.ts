@@ -351,3 +351,58 @@ describe('single sign-on with OpenID Connect', () => {
     expect(JSON.stringify(history)).not.toContain('tracker-secret');
   });
 });
+
+describe('configureSingleSignOn and singleSignOn (GraphQL)', () => {
+  const CONFIGURE = `mutation($input: ConfigureSingleSignOnInput!) {
+    configureSingleSignOn(input: $input) {
+      __typename
+      ... on SingleSignOn { issuer clientId clientSecretSet allowedDomains groupRoles { group role } passwordSignInAllowed }
+      ... on MutationError { code message }
+      ... on ValidationError { issues { path message } }
+    }
+  }`;
+  const input = {
+    issuer: 'https://login.example.org/dorset',
+    clientId: 'tracker-2',
+    clientSecret: 'a-new-client-secret',
+    allowedDomains: ['dorset.example'],
+    groupRoles: [{ group: 'tracker-admins', role: 'ADMIN' }],
+  };
+
+  it('is for administrators; the secret is sealed and never readable back', async () => {
+    // The test before turned email and password off.
+    await t.database.prisma.oidcConnection.updateMany({ data: { passwordSignInAllowed: true } });
+    const editor = await t.signIn('burglary@test.example');
+    const refused = await t.gql(CONFIGURE, { variables: { input }, cookie: editor });
+    expect(refused.body.data?.configureSingleSignOn.code).toBe('FORBIDDEN');
+    const bad = await t.gql(CONFIGURE, {
+      variables: { input: { ...input, allowedDomains: [] } },
+      cookie: await t.signIn('admin@test.example'),
+    });
+    expect(bad.body.data?.configureSingleSignOn.issues[0].path).toEqual([
+      'input',
+      'allowedDomains',
+    ]);
+
+    const admin = await t.signIn('admin@test.example');
+    const { body } = await t.gql(CONFIGURE, { variables: { input }, cookie: admin });
+    expect(body.data?.configureSingleSignOn).toEqual({
+      __typename: 'SingleSignOn',
+      issuer: 'https://login.example.org/dorset',
+      clientId: 'tracker-2',
+      clientSecretSet: true,
+      allowedDomains: ['dorset.example'],
+      groupRoles: [{ group: 'tracker-admins', role: 'ADMIN' }],
+      passwordSignInAllowed: true,
+    });
+    const read = await t.gql('{ singleSignOn { clientId clientSecretSet } }', { cookie: admin });
+    expect(read.body.data?.singleSignOn).toEqual({ clientId: 'tracker-2', clientSecretSet: true });
+    const asEditor = await t.gql('{ singleSignOn { clientId } }', { cookie: editor });
+    expect(asEditor.body.data?.singleSignOn).toBeNull();
+    const row = await t.database.prisma.oidcConnection.findUniqueOrThrow({
+      where: { organisationId: t.fixture.orgA },
+    });
+    expect(row.clientSecretSealed).not.toContain('a-new-client-secret');
+    expect(secretBox(SECRET_KEY).open(row.clientSecretSealed)).toBe('a-new-client-secret');
+  });
+});
