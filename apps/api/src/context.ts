@@ -4,7 +4,8 @@
  * Nothing here changes while the request runs but the cookies to set and the memo: the "as at"
  * date a plan is read at belongs to the plan's place in the response (plan/as-at.ts).
  */
-import type { Caller } from '@plan-tracker/domain';
+import type { SecretBox } from '@plan-tracker/accounts';
+import type { Caller, UserCaller } from '@plan-tracker/domain';
 import type { Logger } from 'pino';
 import type { SessionCookie } from './auth/session-cookie.js';
 import type { WithDatabase } from './database.js';
@@ -14,6 +15,15 @@ export interface Context extends WithDatabase {
   /** Correlates the response, the logs and masked errors. */
   readonly requestId: string;
   readonly caller: Caller;
+  /**
+   * The person of a session opened with a temporary password; `caller` is then anonymous, and
+   * all this person may do is change their password.
+   */
+  readonly passwordChangeOnly: UserCaller | null;
+  /** Seals secrets to store (PLAN_TRACKER_SECRET_KEY); null when the server has no key. */
+  readonly secrets: SecretBox | null;
+  /** Whether the demo users (published password) may sign in: off in production by default. */
+  readonly demoUsersAllowed: boolean;
   readonly log: Logger;
   /** The session cookie of the response; set by signIn, deleted by signOut. */
   readonly sessionCookie: SessionCookie;

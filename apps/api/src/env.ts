@@ -2,6 +2,7 @@
  * The API's settings from the environment, checked once at start with zod: a bad value stops
  * the process with a message naming the variable, instead of failing on the first request.
  */
+import { secretKeyProblem } from '@plan-tracker/accounts';
 import { z } from 'zod';
 
 const flag = z
@@ -27,6 +28,26 @@ const EnvSchema = z.object({
   API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   /** Mark cookies Secure (default true; only turn off for plain-HTTP local testing). */
   API_COOKIE_SECURE: flag.default(true),
+  /**
+   * Let the demo users (published password, packages/accounts) sign in. Default: yes, except in
+   * production, where they are refused unless this is `true`.
+   */
+  API_ALLOW_DEMO_USERS: flag.optional(),
+  /** Where browsers reach this server: the single sign-on callback is `<this>/auth/oidc/callback`. */
+  API_PUBLIC_URL: z.url().default('http://localhost:3000'),
+  /** Where single sign-on sends people once signed in: the admin app (default `/`). */
+  API_ADMIN_URL: z.string().min(1).default('/'),
+  /**
+   * 32 random bytes in base64 that seal stored secrets (identity providers' client secrets);
+   * single sign-on is off without it. The CLI's `sso:configure` needs the same key.
+   */
+  PLAN_TRACKER_SECRET_KEY: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      const problem = value === undefined ? null : secretKeyProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -39,6 +60,14 @@ export interface ApiEnv {
   readonly sessionHours: number;
   readonly apiKeyRequestsPerMinute: number;
   readonly cookieSecure: boolean;
+  /** Whether the demo users may sign in. */
+  readonly demoUsersAllowed: boolean;
+  /** Where browsers reach this server. */
+  readonly publicUrl: string;
+  /** Where single sign-on redirects once signed in. */
+  readonly adminUrl: string;
+  /** The key that seals stored secrets; null turns single sign-on off. */
+  readonly secretKey: string | null;
   readonly logLevel: string;
 }
 
@@ -69,6 +98,10 @@ export function parseApiEnv(source: Record<string, string | undefined> = process
     sessionHours: env.API_SESSION_HOURS,
     apiKeyRequestsPerMinute: env.API_KEY_REQUESTS_PER_MINUTE,
     cookieSecure: env.API_COOKIE_SECURE,
+    demoUsersAllowed: env.API_ALLOW_DEMO_USERS ?? !production,
+    publicUrl: env.API_PUBLIC_URL,
+    adminUrl: env.API_ADMIN_URL,
+    secretKey: env.PLAN_TRACKER_SECRET_KEY ?? null,
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -13,6 +13,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Database } from '@plan-tracker/db';
 import type { Logger } from 'pino';
 import type { ApiEnv } from './env.js';
+import { createOidcHandler, OIDC_PREFIX, serveOidc } from './http/oidc.js';
 import { createDownloadHandler, DOWNLOAD_PREFIXES, serveNode } from './http/reports.js';
 import { createApi } from './yoga.js';
 
@@ -90,6 +91,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   const { yoga, logger, limiter } = api;
   const downloads = createDownloadHandler({ prisma: database.prisma, logger, limiter });
+  const singleSignOn = createOidcHandler({ prisma: database.prisma, logger, env: api.env });
   let shuttingDown = false;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -107,6 +109,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       }
     }
     if (pathname === '/graphql') return yoga(req, res);
+    if (pathname.startsWith(OIDC_PREFIX) && (await serveOidc(singleSignOn, req, res))) return;
     if (DOWNLOAD_PREFIXES.some((prefix) => pathname.startsWith(prefix))) {
       if (await serveNode(downloads, req, res)) return;
     }

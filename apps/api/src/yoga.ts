@@ -10,12 +10,12 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { apiKeyPrefix } from '@plan-tracker/accounts';
+import { apiKeyPrefix, secretBox } from '@plan-tracker/accounts';
 import type { PrismaClient } from '@plan-tracker/db';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { apiKeyFrom, identify } from './auth/identify.js';
+import { apiKeyFrom, identifyRequest } from './auth/identify.js';
 import { TokenBucketLimiter } from './auth/rate-limit.js';
 import { sessionCookieInto } from './auth/session-cookie.js';
 import type { Context } from './context.js';
@@ -173,6 +173,7 @@ export function createApi(options: CreateApiOptions): Api {
   const limiter = options.limiter ?? new TokenBucketLimiter(env.apiKeyRequestsPerMinute);
   const production = env.nodeEnv === 'production';
   const requests = new AsyncLocalStorage<RequestState>();
+  const secrets = env.secretKey ? secretBox(env.secretKey) : null;
   const current = (): RequestState => {
     const state = requests.getStore();
     if (!state) throw new Error('No request in scope: useRequestScope must wrap every request.');
@@ -208,11 +209,14 @@ export function createApi(options: CreateApiOptions): Api {
     context: async ({ request }): Promise<Context> => {
       const state = current();
       // A failure here (the database) is masked and logged like any other.
-      const caller = await identify(options.prisma, request);
+      const { caller, passwordChangeOnly } = await identifyRequest(options.prisma, request);
       return withDatabase(
         {
           requestId: state.requestId,
           caller,
+          passwordChangeOnly,
+          demoUsersAllowed: env.demoUsersAllowed,
+          secrets,
           log: logger.child({ requestId: state.requestId }),
           sessionCookie: sessionCookieInto(state.setCookies, env.cookieSecure),
           sessionHours: env.sessionHours,

@@ -57,6 +57,16 @@ describe('the HTTP server', () => {
     expect(await traversal.text()).not.toContain('root:');
   });
 
+  it('routes single sign-on: an organisation without it is a plain-text 404 saying so', async () => {
+    const response = await fetch(`${server.url}/auth/oidc/nowhere/start`, { redirect: 'manual' });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('x-sign-in-refused')).toBe('NOT_CONFIGURED');
+    expect(response.headers.getSetCookie()).toEqual([
+      expect.stringMatching(/^plan-tracker-oidc-login=; Max-Age=0; Path=\/auth\/oidc\/; HttpOnly/),
+    ]);
+    expect(await response.text()).toMatch(/does not sign in with single sign-on/);
+  });
+
   it('finishes a request in flight on shutdown, then closes the database', async () => {
     const big =
       '{ plan(slug: "test-2021-29") { timeline { quarters { label dueActions { title } updates { narrative } } } } }';

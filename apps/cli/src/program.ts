@@ -12,6 +12,7 @@ import { registerExport } from './commands/export.js';
 import { registerImportPlan } from './commands/import-plan.js';
 import { registerDevPostgres } from './commands/postgres.js';
 import { registerReport } from './commands/report.js';
+import { registerSingleSignOnCommands } from './commands/single-sign-on.js';
 import { registerStart } from './commands/start.js';
 import { registerUserCommands } from './commands/user.js';
 import type { CliDependencies, TextOutput } from './dependencies.js';
@@ -39,6 +40,7 @@ export function buildProgram(deps: CliDependencies): Command {
   registerExport(program, deps);
   registerStart(program, deps);
   registerUserCommands(program, deps);
+  registerSingleSignOnCommands(program, deps);
   registerDevPostgres(program, deps);
   return program;
 }

@@ -18,4 +18,5 @@ export {
   verifyPassword,
   weakPasswordReason,
 } from './password.js';
+export { SECRET_KEY_VARIABLE, type SecretBox, secretBox, secretKeyProblem } from './secrets.js';
 export { apiKeyPrefix, newApiKey, newSessionToken, sameHash, sha256 } from './tokens.js';

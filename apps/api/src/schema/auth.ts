@@ -1,18 +1,24 @@
-// Identity: who is calling (`viewer`), signing in with email and password, signing out.
+// Identity: who is calling (`viewer`), signing in with email and password, signing out, and
+// changing your own password (the only thing a session opened with a temporary password may do).
 
 import {
-  newSessionToken,
-  sha256,
+  DEMO_USERS,
+  hashPassword,
+  PASSWORD_MAX_LENGTH,
   verifyAgainstNothing,
   verifyPassword,
+  weakPasswordReason,
 } from '@plan-tracker/accounts';
-import { actorName, forbiddenError } from '@plan-tracker/domain';
+import { changeOwnPassword } from '@plan-tracker/db';
+import { actorName, forbiddenError, type UserCaller } from '@plan-tracker/domain';
 import { z } from 'zod';
+import { openSession } from '../auth/sessions.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { prisma } from '../database.js';
 import { apiError, ForbiddenError, ValidationError } from '../errors.js';
 import { RoleEnum } from './scalars.js';
+import { unwrap } from './write.js';
 
 const CallerKindEnum = builder.enumType('CallerKind', {
   description: 'How the caller identified itself.',
@@ -59,6 +65,11 @@ const ViewerType = builder.objectRef<Context['caller']>('Viewer').implement({
         'The owners (roles, teams, partners) you answer for: as a contributor you may edit the commitments and actions whose `owner` is one of them (compared without regard to case). Empty for API keys and anonymous callers.',
       resolve: (c) => (c.kind === 'user' ? [...c.ownerLabels] : []),
     }),
+    mustChangePassword: t.boolean({
+      description:
+        'True when you signed in with a temporary password an administrator set: until you change it (`changePassword`) you are treated as anonymous, and that is all you may do.',
+      resolve: (c, _args, ctx) => c.kind === 'anonymous' && ctx.passwordChangeOnly !== null,
+    }),
     scopes: t.stringList({
       description: "The API key's scopes (`read`, `write:updates`); empty for people.",
       resolve: (c) => (c.kind === 'apiKey' ? [...c.scopes] : []),
@@ -98,6 +109,7 @@ const SignInInput = builder.inputType('SignInInput', {
 interface SignedIn {
   caller: Context['caller'];
   expiresAt: Date;
+  mustChangePassword: boolean;
 }
 
 const SignInPayload = builder.objectRef<SignedIn>('SignInPayload').implement({
@@ -110,10 +122,15 @@ const SignInPayload = builder.objectRef<SignedIn>('SignInPayload').implement({
       resolve: (s) => s.caller,
     }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'When the session ends.' }),
+    mustChangePassword: t.exposeBoolean('mustChangePassword', {
+      description:
+        'True when this was a temporary password: the session may only `changePassword` until you do.',
+    }),
   }),
 });
 
 const WRONG = 'The email address or password is not right.';
+const DEMO_EMAILS = new Set(DEMO_USERS.map((u) => u.email));
 
 builder.mutationField('signIn', (t) =>
   t.field({
@@ -130,20 +147,26 @@ builder.mutationField('signIn', (t) =>
           ? await verifyPassword(input.password, user.passwordHash)
           : await verifyAgainstNothing(input.password);
       if (!user || !ok) throw apiError(forbiddenError(WRONG));
-      const now = new Date();
-      // Expired sessions never identify anyone (auth/identify.ts); sign-in is when they are
-      // cleared, one indexed delete, so the table does not grow without a scheduled job.
-      await prisma(ctx).session.deleteMany({ where: { expiresAt: { lte: now } } });
-      const token = newSessionToken();
-      const expiresAt = new Date(now.getTime() + ctx.sessionHours * 3_600_000);
-      const session = await prisma(ctx).session.create({
-        data: {
-          organisationId: user.organisationId,
-          userId: user.id,
-          tokenHash: sha256(token),
-          expiresAt,
-        },
+      // The demo users' password is published: on a production server they are refused unless
+      // the operator says otherwise (API_ALLOW_DEMO_USERS).
+      if (!ctx.demoUsersAllowed && DEMO_EMAILS.has(user.email)) {
+        ctx.log.warn({ userId: user.id }, 'demo user refused');
+        throw apiError(forbiddenError('demo accounts cannot sign in on this server.'));
+      }
+      const sso = await prisma(ctx).oidcConnection.findUnique({
+        where: { organisationId: user.organisationId },
+        select: { passwordSignInAllowed: true },
       });
+      if (sso && !sso.passwordSignInAllowed) {
+        throw apiError(
+          forbiddenError('your organisation signs in with single sign-on, not a password.'),
+        );
+      }
+      const { token, sessionId, expiresAt } = await openSession(
+        prisma(ctx),
+        user,
+        ctx.sessionHours,
+      );
       ctx.sessionCookie.start(token, ctx.sessionHours * 3600);
       ctx.log.info({ userId: user.id }, 'signed in');
       return {
@@ -154,9 +177,10 @@ builder.mutationField('signIn', (t) =>
           role: user.role,
           name: user.name,
           ownerLabels: user.ownerLabels,
-          sessionId: session.id,
+          sessionId,
         },
         expiresAt,
+        mustChangePassword: user.mustChangePassword,
       };
     },
   }),
@@ -170,6 +194,84 @@ builder.mutationField('signOut', (t) =>
       if (ctx.caller.kind !== 'user') return false;
       await prisma(ctx).session.deleteMany({ where: { id: ctx.caller.sessionId } });
       return true;
+    },
+  }),
+);
+
+const ChangePasswordInput = builder.inputType('ChangePasswordInput', {
+  description: 'Your current password and the new one.',
+  fields: (t) => ({
+    currentPassword: t.string({
+      required: true,
+      description: 'The password you signed in with (the temporary one, if you were given one).',
+    }),
+    newPassword: t.string({
+      required: true,
+      description: 'The new password: at least 12 characters, not the current one.',
+    }),
+  }),
+  validate: z
+    .object({
+      currentPassword: z.string().min(1, 'Enter your current password.').max(PASSWORD_MAX_LENGTH),
+      newPassword: z
+        .string()
+        .max(PASSWORD_MAX_LENGTH)
+        .superRefine((password, refine) => {
+          const reason = weakPasswordReason(password);
+          if (reason) refine.addIssue({ code: 'custom', message: reason });
+        }),
+    })
+    .refine((input) => input.currentPassword !== input.newPassword, {
+      path: ['newPassword'],
+      message: 'Choose a new password that is not the current one.',
+    }),
+});
+
+const PasswordChangedPayload = builder
+  .objectRef<{ caller: UserCaller }>('PasswordChanged')
+  .implement({
+    description:
+      'Your password is changed. This session stays signed in; your other sessions have ended.',
+    fields: (t) => ({
+      viewer: t.field({
+        type: ViewerType,
+        description: 'Who you are, with full use of your role again.',
+        resolve: (p) => p.caller,
+      }),
+    }),
+  });
+
+builder.mutationField('changePassword', (t) =>
+  t.field({
+    type: PasswordChangedPayload,
+    description:
+      'Changes your own password, giving the current one (a wrong one is a ForbiddenError). Ends your other sessions and clears a temporary password. The one thing a session opened with a temporary password may do. Audited, never with the password or its hash.',
+    errors: { types: [ValidationError, ForbiddenError] },
+    args: {
+      input: t.arg({ type: ChangePasswordInput, required: true, description: 'The passwords.' }),
+    },
+    resolve: async (_root, { input }, ctx) => {
+      const person = ctx.caller.kind === 'user' ? ctx.caller : ctx.passwordChangeOnly;
+      if (!person) throw apiError(forbiddenError('sign in to change your password.'));
+      const { record } = await unwrap(
+        changeOwnPassword(
+          prisma(ctx),
+          {
+            organisationId: person.organisationId,
+            userId: person.userId,
+            apiKeyId: null,
+            label: `${person.name} (${person.role})`,
+            caller: person,
+          },
+          {
+            verifyCurrent: (hash) => verifyPassword(input.currentPassword, hash),
+            passwordHash: await hashPassword(input.newPassword),
+            keepSessionId: person.sessionId,
+          },
+        ),
+      );
+      ctx.log.info({ userId: record.id }, 'password changed');
+      return { caller: { ...person, role: record.role, name: record.name } };
     },
   }),
 );

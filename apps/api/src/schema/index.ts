@@ -21,3 +21,4 @@ import './report.js';
 import './user.js';
 import './audit.js';
 import './conflict.js';
+import './single-sign-on.js';

@@ -4,6 +4,7 @@
 import { hashPassword, PASSWORD_MAX_LENGTH, weakPasswordReason } from '@plan-tracker/accounts';
 import {
   createUserAccount,
+  setTemporaryPassword,
   UserAccountInputSchema,
   UserAccountPatchSchema,
   updateUserAccount,
@@ -47,6 +48,10 @@ export const UserRef = builder.prismaNode('User', {
       type: 'DateTime',
       nullable: true,
       description: 'When they were disabled, if they are.',
+    }),
+    mustChangePassword: t.exposeBoolean('mustChangePassword', {
+      description:
+        'True while they have a temporary password from `setTemporaryPassword`: their session may only change it.',
     }),
     createdAt: t.expose('createdAt', {
       type: 'DateTime',
@@ -168,6 +173,62 @@ builder.mutationField('updateUser', (t) =>
           input: args.input as Parameters<typeof updateUserAccount>[2]['input'],
         }),
       );
+      return prisma(ctx).user.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);
+
+const SetTemporaryPasswordInput = builder.inputType('SetTemporaryPasswordInput', {
+  description: 'A temporary password for a member of staff, to tell them by a safe route.',
+  validate: z.object({
+    password: z
+      .string()
+      .max(PASSWORD_MAX_LENGTH)
+      .superRefine((password, ctx) => {
+        const reason = weakPasswordReason(password);
+        if (reason) ctx.addIssue({ code: 'custom', message: reason });
+      }),
+  }),
+  fields: (t) => ({
+    password: t.string({
+      required: true,
+      description:
+        'The temporary password: at least 12 characters. They must change it when they next sign in.',
+    }),
+  }),
+});
+
+builder.mutationField('setTemporaryPassword', (t) =>
+  t.prismaField({
+    type: UserRef,
+    description:
+      "Replaces a member of staff's password with a temporary one that they must change when they next sign in (until then their session may only `changePassword`). Ends all their sessions. Administrators only; audited, never with the password or its hash.",
+    errors: { types: WRITE_ERRORS },
+    args: {
+      id: t.arg.id({ required: true, description: 'The user (global ID).' }),
+      expectedVersion: t.arg.int({
+        required: true,
+        description: 'The `version` you read; a stale one is a ConflictError.',
+      }),
+      input: t.arg({
+        type: SetTemporaryPasswordInput,
+        required: true,
+        description: 'The password.',
+      }),
+      note: t.arg.string({ description: 'A note for the audit log.' }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const actor = actorOf(ctx);
+      const id = idOf(String(args.id), 'User');
+      await unwrap(
+        setTemporaryPassword(prisma(ctx), actor, {
+          id,
+          expectedVersion: args.expectedVersion,
+          note: args.note,
+          passwordHash: await hashPassword(args.input.password),
+        }),
+      );
+      ctx.log.info({ userId: id }, 'temporary password set');
       return prisma(ctx).user.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

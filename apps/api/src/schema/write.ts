@@ -13,7 +13,15 @@ export const WRITE_ERRORS = [...MUTATION_ERRORS];
 /** The actor the services record in history; throws ForbiddenError for anonymous callers. */
 export function actorOf(ctx: Context): Actor {
   const { caller } = ctx;
-  if (caller.kind === 'anonymous') throw apiError(forbiddenError('sign in to make changes.'));
+  if (caller.kind === 'anonymous') {
+    throw apiError(
+      forbiddenError(
+        ctx.passwordChangeOnly
+          ? 'change your temporary password first (changePassword).'
+          : 'sign in to make changes.',
+      ),
+    );
+  }
   const label =
     caller.kind === 'user' ? `${caller.name} (${caller.role})` : `API key ${caller.prefix}`;
   return {

@@ -140,7 +140,7 @@ async function readPassword(deps: CliDependencies): Promise<string> {
 }
 
 /** Reads one line from the terminal without echoing it. */
-function promptHidden(
+export function promptHidden(
   { stdin, stderr }: { stdin: TerminalInput; stderr: CliDependencies['stderr'] },
   question: string,
 ): Promise<string> {

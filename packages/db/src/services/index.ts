@@ -14,6 +14,7 @@ export * from './period.js';
 export * from './progress-update.js';
 export * from './records.js';
 export * from './rollup.js';
+export * from './single-sign-on.js';
 export * from './status.js';
 export type { SubjectKind, SubjectState } from './subject.js';
 export * from './user.js';

@@ -7,6 +7,7 @@ import type { Actor } from './actor.js';
 import { isoInstantOrNull } from './dates.js';
 import {
   conflictError,
+  forbiddenError,
   invalidField,
   notFoundError,
   type ServiceResult,
@@ -45,6 +46,8 @@ export interface UserRecord {
   role: Role;
   ownerLabels: string[];
   disabledAt: string | null;
+  /** True while they sign in with a temporary password an administrator set. */
+  mustChangePassword: boolean;
   version: number;
 }
 
@@ -55,6 +58,7 @@ export const USER_STATE_FIELDS = [
   'role',
   'ownerLabels',
   'disabledAt',
+  'mustChangePassword',
 ] as const satisfies readonly (keyof UserRecord)[];
 
 export function userRecord(row: User): UserRecord {
@@ -65,6 +69,7 @@ export function userRecord(row: User): UserRecord {
     role: row.role,
     ownerLabels: [...row.ownerLabels],
     disabledAt: isoInstantOrNull(row.disabledAt),
+    mustChangePassword: row.mustChangePassword,
     version: row.version,
   };
 }
@@ -135,9 +140,7 @@ export async function createUserAccount(
   if (invalid) return invalid;
   const parsed = UserAccountInputSchema.safeParse(args.input);
   if (!parsed.success) return { ok: false, error: zodValidationError(parsed.error) };
-  if (!args.passwordHash.startsWith('$argon2')) {
-    throw new Error('createUserAccount needs an argon2 password hash, never a password.');
-  }
+  assertPasswordHash(args.passwordHash, 'createUserAccount');
   const input = parsed.data;
   try {
     return await runWrite(prisma, async (tx) => {
@@ -240,6 +243,134 @@ export async function updateUserAccount(
       effective: effectiveFrom(undefined),
       ...changedFields(current, record, USER_STATE_FIELDS),
       note: cleanNote(args.note),
+    });
+    return { record, historyId };
+  });
+}
+
+/** Services take hashes made by @plan-tracker/accounts, never passwords. */
+function assertPasswordHash(hash: string, service: string): void {
+  if (!hash.startsWith('$argon2')) {
+    throw new Error(`${service} needs an argon2 password hash, never a password.`);
+  }
+}
+
+export interface SetTemporaryPasswordArgs extends Omit<VersionedArgs, 'effectiveOn'> {
+  /** The argon2id PHC string of the temporary password (@plan-tracker/accounts). */
+  readonly passwordHash: string;
+}
+
+/**
+ * An administrator gives a member of staff a temporary password: it replaces theirs, every
+ * session of theirs ends, and until they change it (`changeOwnPassword`) a session of theirs
+ * may do nothing else. History says a temporary password was set; never the password or hash.
+ */
+export async function setTemporaryPassword(
+  prisma: PrismaClient,
+  actor: Actor,
+  args: SetTemporaryPasswordArgs,
+): Promise<ServiceResult<Changed<UserRecord>>> {
+  const invalid = rejectIssues(
+    commonIssues({ id: args.id, expectedVersion: args.expectedVersion, note: args.note }),
+  );
+  if (invalid) return invalid;
+  assertPasswordHash(args.passwordHash, 'setTemporaryPassword');
+  return runWrite(prisma, async (tx) => {
+    const where = { id: args.id, organisationId: actor.organisationId };
+    authorise(actor, 'manageUsers', { organisationId: actor.organisationId });
+    const row = await tx.user.findFirst({ where });
+    if (!row) abort(notFoundError('User', args.id));
+    const current = userRecord(row);
+    if (current.version !== args.expectedVersion) {
+      abort(conflictError('User', args.id, args.expectedVersion, { ...current }));
+    }
+    const { count } = await tx.user.updateMany({
+      where: { ...where, version: args.expectedVersion },
+      data: {
+        passwordHash: args.passwordHash,
+        mustChangePassword: true,
+        version: { increment: 1 },
+      },
+    });
+    const record = userRecord(await tx.user.findUniqueOrThrow({ where: { id: args.id } }));
+    if (count === 0) abort(conflictError('User', args.id, args.expectedVersion, { ...record }));
+    await tx.session.deleteMany({ where: { userId: record.id } });
+    const historyId = await appendHistory(tx, actor, {
+      planId: null,
+      entityType: 'User',
+      entityId: record.id,
+      action: 'password-reset',
+      effective: effectiveFrom(undefined),
+      before: { mustChangePassword: current.mustChangePassword },
+      after: { mustChangePassword: true },
+      note: cleanNote(args.note),
+    });
+    return { record, historyId };
+  });
+}
+
+export interface ChangeOwnPasswordArgs {
+  /**
+   * Checks the current password against the stored hash, inside the transaction on the row as
+   * loaded (the caller owns verification: @plan-tracker/accounts' `verifyPassword`).
+   */
+  readonly verifyCurrent: (passwordHash: string) => Promise<boolean>;
+  /** The argon2id PHC string of the new password. */
+  readonly passwordHash: string;
+  /** The session making the change, which stays; every other session of the user ends. */
+  readonly keepSessionId: string | null;
+}
+
+/**
+ * A member of staff changes their own password, giving the current one: a wrong current
+ * password is FORBIDDEN; the temporary-password flag clears; their other sessions end.
+ */
+export async function changeOwnPassword(
+  prisma: PrismaClient,
+  actor: Actor,
+  args: ChangeOwnPasswordArgs,
+): Promise<ServiceResult<Changed<UserRecord>>> {
+  assertPasswordHash(args.passwordHash, 'changeOwnPassword');
+  const userId = actor.userId;
+  if (!userId || actor.caller.kind !== 'user') {
+    return { ok: false, error: forbiddenError('only a signed-in person can change a password.') };
+  }
+  return runWrite(prisma, async (tx) => {
+    // Locked so two changes at once take turns and the second checks against the first's hash.
+    await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+    const row = await tx.user.findFirst({
+      where: { id: userId, organisationId: actor.organisationId },
+    });
+    if (!row || row.disabledAt) abort(forbiddenError('your account cannot sign in.'));
+    if (!(await args.verifyCurrent(row.passwordHash))) {
+      abort(forbiddenError('the current password is not right.'));
+    }
+    const current = userRecord(row);
+    const record = userRecord(
+      await tx.user.update({
+        where: { id: userId },
+        data: {
+          passwordHash: args.passwordHash,
+          mustChangePassword: false,
+          version: { increment: 1 },
+        },
+      }),
+    );
+    await tx.session.deleteMany({
+      where: {
+        userId,
+        ...(args.keepSessionId ? { id: { not: args.keepSessionId } } : {}),
+      },
+    });
+    const historyId = await appendHistory(tx, actor, {
+      planId: null,
+      entityType: 'User',
+      entityId: userId,
+      action: 'password-change',
+      effective: effectiveFrom(undefined),
+      before: { mustChangePassword: current.mustChangePassword },
+      after: { mustChangePassword: false },
+      note: null,
     });
     return { record, historyId };
   });

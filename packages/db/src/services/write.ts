@@ -179,7 +179,8 @@ export type HistoryEntityType =
   | 'MeasureValue'
   | 'ReportingPeriod'
   | 'User'
-  | 'ApiKey';
+  | 'ApiKey'
+  | 'OidcConnection';
 
 /** What a history entry says happened. */
 export type HistoryAction =
@@ -194,7 +195,11 @@ export type HistoryAction =
   | 'record'
   | 'close'
   | 'reopen'
-  | 'revoke';
+  | 'revoke'
+  /** An administrator set a temporary password (history never holds a password or hash). */
+  | 'password-reset'
+  /** Someone changed their own password. */
+  | 'password-change';
 
 /** A JSON object of field values (dates as IsoDate strings). */
 export type FieldValues = Record<string, Prisma.InputJsonValue | null>;
