@@ -8,6 +8,35 @@ const flag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
 
+/**
+ * Origins (scheme, host and port, nothing else) that may call `/graphql` from a browser with the
+ * user's session: a comma-separated list, empty by default (the admin app is same-origin).
+ */
+const originList = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z.string().transform((value, ctx) => {
+        const url = URL.parse(value);
+        if (!url || !/^https?:$/.test(url.protocol) || url.origin !== value.replace(/\/$/, '')) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${value}" is not an origin: write scheme://host[:port], http or https, without a path`,
+          });
+          return z.NEVER;
+        }
+        return url.origin;
+      }),
+    ),
+  );
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   /** Introspection queries; default on except in production. */
@@ -27,6 +56,8 @@ const EnvSchema = z.object({
   API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   /** Mark cookies Secure (default true; only turn off for plain-HTTP local testing). */
   API_COOKIE_SECURE: flag.default(true),
+  /** Trusted browser origins for credentialed CORS on `/graphql` (default none). */
+  API_CORS_ORIGINS: originList,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -40,6 +71,8 @@ export interface ApiEnv {
   readonly apiKeyRequestsPerMinute: number;
   readonly cookieSecure: boolean;
   readonly logLevel: string;
+  /** Origins allowed credentialed CORS; empty: none (the admin app is same-origin). */
+  readonly corsOrigins: readonly string[];
 }
 
 /** A bad setting, with every problem named. */
@@ -70,5 +103,6 @@ export function parseApiEnv(source: Record<string, string | undefined> = process
     apiKeyRequestsPerMinute: env.API_KEY_REQUESTS_PER_MINUTE,
     cookieSecure: env.API_COOKIE_SECURE,
     logLevel: env.LOG_LEVEL,
+    corsOrigins: env.API_CORS_ORIGINS,
   };
 }

@@ -143,6 +143,8 @@ function useHttpGuards(
     onResponse({ request, response }) {
       const state = current();
       response.headers.set('x-request-id', state.requestId);
+      // The CORS answer depends on the Origin once some are trusted; caches must know.
+      if (env.corsOrigins.length > 0) response.headers.append('vary', 'Origin');
       for (const setCookie of state.setCookies) response.headers.append('set-cookie', setCookie);
       logger.info(
         {
@@ -189,6 +191,20 @@ export function createApi(options: CreateApiOptions): Api {
     // unexpected ones itself, with the request id, so yoga's own logger stays off.
     maskedErrors: { maskError: createMaskError(logger, () => requests.getStore()) },
     logging: false,
+    // yoga's default CORS reflects any Origin with credentials. The admin app is same-origin, so
+    // no other origin (another port of this host included) gets CORS headers unless listed.
+    cors: (request) => {
+      const origin = request.headers.get('origin');
+      return origin !== null && env.corsOrigins.includes(origin)
+        ? {
+            origin: [origin],
+            credentials: true,
+            methods: ['GET', 'POST'],
+            allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-graphql-csrf'],
+            maxAge: 600,
+          }
+        : false;
+    },
     plugins: [
       useRequestScope(requests),
       useHttpGuards(env, limiter, logger, current),
