@@ -21,6 +21,7 @@ import { sessionCookieInto } from './auth/session-cookie.js';
 import type { Context } from './context.js';
 import { withDatabase } from './database.js';
 import { type ApiEnv, parseApiEnv } from './env.js';
+import { securityHeaders } from './http/security-headers.js';
 import { createLogger } from './logger.js';
 import { RequestCache } from './plan/request-cache.js';
 import { createMaskError } from './protection/errors.js';
@@ -89,13 +90,17 @@ function jsonError(
   });
 }
 
-/** Body size limit, API-key rate limit, and on the response its request id, cookies and log line. */
+/**
+ * Body size limit, API-key rate limit, and on the response its request id, security headers,
+ * cookies and log line.
+ */
 function useHttpGuards(
   env: ApiEnv,
   limiter: TokenBucketLimiter,
   logger: Logger,
   current: () => RequestState,
 ): Plugin<Context> {
+  const headers = (kind: 'data' | 'graphiql') => securityHeaders(env, kind);
   return {
     onRequest({ request, endResponse }) {
       const state = current();
@@ -143,6 +148,10 @@ function useHttpGuards(
     onResponse({ request, response }) {
       const state = current();
       response.headers.set('x-request-id', state.requestId);
+      const graphiql = response.headers.get('content-type')?.startsWith('text/html') ?? false;
+      for (const [name, value] of Object.entries(headers(graphiql ? 'graphiql' : 'data'))) {
+        if (!response.headers.has(name)) response.headers.set(name, value);
+      }
       // The CORS answer depends on the Origin once some are trusted; caches must know.
       if (env.corsOrigins.length > 0) response.headers.append('vary', 'Origin');
       for (const setCookie of state.setCookies) response.headers.append('set-cookie', setCookie);
