@@ -54,6 +54,17 @@ const EnvSchema = z.object({
     .default(12),
   /** Requests an API key may make per minute, sustained (default 120; bursts up to this). */
   API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  /** Sign-in attempts per email address in 15 minutes; then locked for 15 minutes (default 10). */
+  API_SIGN_IN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Sign-in attempts per client address in 15 minutes; then refused for 15 minutes (default 50). */
+  API_SIGN_IN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
+  /** PDF downloads per client address an hour for callers not signed in (default 30). */
+  API_ANONYMOUS_PDF_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
+  /**
+   * Behind a reverse proxy: take the client address from the last `X-Forwarded-For` entry (the
+   * one the proxy added) instead of the socket (default false: anyone could write the header).
+   */
+  API_TRUST_PROXY: flag.default(false),
   /** Mark cookies Secure (default true; only turn off for plain-HTTP local testing). */
   API_COOKIE_SECURE: flag.default(true),
   /** Trusted browser origins for credentialed CORS on `/graphql` (default none). */
@@ -70,6 +81,10 @@ export interface ApiEnv {
   readonly sessionHours: number;
   readonly apiKeyRequestsPerMinute: number;
   readonly cookieSecure: boolean;
+  readonly signInAttemptsPerAccount: number;
+  readonly signInAttemptsPerAddress: number;
+  readonly anonymousPdfPerHour: number;
+  readonly trustProxy: boolean;
   readonly logLevel: string;
   /** Origins allowed credentialed CORS; empty: none (the admin app is same-origin). */
   readonly corsOrigins: readonly string[];
@@ -102,6 +117,10 @@ export function parseApiEnv(source: Record<string, string | undefined> = process
     sessionHours: env.API_SESSION_HOURS,
     apiKeyRequestsPerMinute: env.API_KEY_REQUESTS_PER_MINUTE,
     cookieSecure: env.API_COOKIE_SECURE,
+    signInAttemptsPerAccount: env.API_SIGN_IN_ATTEMPTS_PER_ACCOUNT,
+    signInAttemptsPerAddress: env.API_SIGN_IN_ATTEMPTS_PER_ADDRESS,
+    anonymousPdfPerHour: env.API_ANONYMOUS_PDF_PER_HOUR,
+    trustProxy: env.API_TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
     corsOrigins: env.API_CORS_ORIGINS,
   };

@@ -94,10 +94,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.env ? { env: options.env } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });
-  const { yoga, logger, limiter, env } = api;
+  const { yoga, logger, limits, env } = api;
   const dataHeaders = securityHeaders(env, 'data');
   const appHeaders = securityHeaders(env, 'app');
-  const downloads = createDownloadHandler({ prisma: database.prisma, logger, limiter });
+  const downloads = createDownloadHandler({
+    prisma: database.prisma,
+    logger,
+    limits,
+    env,
+  });
   let shuttingDown = false;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {

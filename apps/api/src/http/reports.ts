@@ -16,7 +16,6 @@
  */
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { apiKeyPrefix } from '@plan-tracker/accounts';
 import type { PrismaClient } from '@plan-tracker/db';
 import type { Caller } from '@plan-tracker/domain';
 import {
@@ -30,8 +29,9 @@ import {
   reportFileName,
 } from '@plan-tracker/domain';
 import type { Logger } from 'pino';
-import { apiKeyFrom, identify } from '../auth/identify.js';
-import type { TokenBucketLimiter } from '../auth/rate-limit.js';
+import { identify } from '../auth/identify.js';
+import type { Limits } from '../auth/rate-limit.js';
+import type { ApiEnv } from '../env.js';
 import {
   findDefaultPlan,
   findVisiblePlan,
@@ -41,6 +41,7 @@ import {
   type ReportPlan,
 } from '../report/load.js';
 import { ChromiumMissingError, htmlToPdf } from '../report/pdf.js';
+import { clientAddressOf, type ServerContext } from './client-address.js';
 
 /** The paths this handler answers; anything else is not its business. */
 export const DOWNLOAD_PREFIXES = ['/reports/', '/open-data/'] as const;
@@ -51,14 +52,20 @@ export interface DownloadOptions {
   /** Prints HTML to PDF; tests pass one that fails as if Chromium were missing. */
   readonly pdf?: (html: string) => Promise<Uint8Array>;
   /**
-   * The API's per-key rate limiter (`Api.limiter`): a download with an API key spends from the
-   * same budget as the key's GraphQL requests. Without one, downloads are not rate-limited.
+   * The API's limits (`Api.limits`): a download with an API key spends from the same budget as
+   * the key's GraphQL requests, and anonymous PDFs are limited per client address. Without
+   * them, downloads are not rate-limited.
    */
-  readonly limiter?: TokenBucketLimiter;
+  readonly limits?: Limits;
+  /** For the client address (`API_TRUST_PROXY`); default: the socket's peer. */
+  readonly env?: Pick<ApiEnv, 'trustProxy'>;
 }
 
 /** Answers a download request; `null` when the path is not a download path. */
-export type DownloadHandler = (request: Request) => Promise<Response | null>;
+export type DownloadHandler = (
+  request: Request,
+  server?: ServerContext,
+) => Promise<Response | null>;
 
 const PDF_TYPE = 'application/pdf';
 /** The HTML report is self-contained: no scripts, no requests, inline styles and SVG only. */
@@ -180,7 +187,7 @@ export function createDownloadHandler(options: DownloadOptions): DownloadHandler
     );
   }
 
-  return async (request) => {
+  return async (request, server) => {
     const url = new URL(request.url);
     const path = url.pathname;
     if (!DOWNLOAD_PREFIXES.some((prefix) => path.startsWith(prefix))) return null;
@@ -193,18 +200,27 @@ export function createDownloadHandler(options: DownloadOptions): DownloadHandler
     } catch {
       return notFound('The address is not valid.');
     }
-    const key = options.limiter && apiKeyFrom(request);
-    if (key) {
-      const decision = options.limiter?.take(apiKeyPrefix(key) ?? 'malformed');
-      if (decision && !decision.allowed) {
-        return message(
-          429,
-          `Too many requests with this API key. Try again in ${decision.retryAfterSeconds} s.`,
-          { 'retry-after': String(decision.retryAfterSeconds) },
-        );
-      }
-    }
     const caller = await identify(prisma, request);
+    const limits = options.limits;
+    // A key's budget is spent once the key is verified; anonymous PDFs (seconds of Chromium
+    // each) per client address. Signed-in staff are not limited.
+    const limited =
+      limits && caller.kind === 'apiKey'
+        ? { decision: await limits.apiKey.take(caller.apiKeyId), what: 'with this API key' }
+        : limits && caller.kind === 'anonymous' && path.endsWith('.pdf')
+          ? {
+              decision: await limits.anonymousPdf.take(
+                clientAddressOf(request, server, options.env ?? { trustProxy: false }),
+              ),
+              what: 'for PDF reports from your network without signing in',
+            }
+          : null;
+    if (limited && !limited.decision.allowed) {
+      const wait = limited.decision.retryAfterSeconds;
+      return message(429, `Too many requests ${limited.what}. Try again in ${wait} s.`, {
+        'retry-after': String(wait),
+      });
+    }
     const started = performance.now();
     const response = await (async () => {
       if (path.startsWith('/open-data/')) {
@@ -254,7 +270,7 @@ export async function serveNode(
     method: req.method ?? 'GET',
     headers,
   });
-  const response = await handler(request);
+  const response = await handler(request, { req });
   if (!response) return false;
   res.writeHead(response.status, Object.fromEntries(response.headers));
   res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
