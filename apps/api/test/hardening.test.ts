@@ -1,0 +1,47 @@
+// Inputs that used to become internal errors with a stack in the log (audit, issue 15).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from './support/api.js';
+
+let t: TestApi;
+beforeAll(async () => {
+  t = await startTestApi();
+});
+afterAll(() => t.close());
+
+const NODE = 'query($id: ID!) { node(id: $id) { id __typename } }';
+
+function internalErrorsLogged() {
+  return t.logLines.filter((line) => line.level === 50 || JSON.stringify(line).includes('"stack"'));
+}
+
+describe('hardening', () => {
+  it.each(['User', 'ApiKey', 'AuditEntry'])(
+    'answers node(id:) with a %s global ID as null for a non-administrator, without an internal error',
+    async (typename) => {
+      const before = internalErrorsLogged().length;
+      const row =
+        typename === 'User'
+          ? await t.database.prisma.user.findFirstOrThrow()
+          : typename === 'AuditEntry'
+            ? await t.database.prisma.auditLog.findFirst()
+            : await t.database.prisma.apiKey.findFirst();
+      const id = t.id(typename, row?.id ?? 'c000000000000000000000000');
+      for (const cookie of [undefined, await t.signIn('viewer@test.example')]) {
+        const result = await t.gql(NODE, { variables: { id }, ...(cookie ? { cookie } : {}) });
+        expect(result.body.errors ?? []).toEqual([]);
+        expect(result.body.data?.node).toBeNull();
+      }
+      expect(internalErrorsLogged().length).toBe(before);
+    },
+  );
+
+  it('answers a plan slug with a NUL byte as no plan, without an internal error', async () => {
+    const before = internalErrorsLogged().length;
+    const result = await t.gql('query($slug: String!) { plan(slug: $slug) { title } }', {
+      variables: { slug: 'test\u00002021-29' },
+    });
+    expect(JSON.stringify(result.body.errors ?? [])).not.toContain('INTERNAL_SERVER_ERROR');
+    expect(result.body.data?.plan ?? null).toBeNull();
+    expect(internalErrorsLogged().length).toBe(before);
+  });
+});
