@@ -109,6 +109,12 @@ export function parseApiEnv(source: Record<string, string | undefined> = process
   }
   const env = parsed.data;
   const production = env.NODE_ENV === 'production';
+  if (production && !env.API_COOKIE_SECURE) {
+    // Production takes the session only from the `__Host-` cookie, which must be Secure.
+    throw new ApiEnvError(
+      "The API's environment is not valid:\n  API_COOKIE_SECURE: must stay true in production (the session cookie is __Host- and Secure there)",
+    );
+  }
   return {
     nodeEnv: env.NODE_ENV,
     introspection: env.API_INTROSPECTION ?? !production,

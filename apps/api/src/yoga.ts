@@ -132,7 +132,7 @@ function useHttpGuards(
       if (!apiKeyFrom(request)) return;
       // An API key's budget is its id's, spent only once its secret is verified: a wrong or
       // unknown key is anonymous and spends nobody's budget.
-      state.caller = identify(prisma, request);
+      state.caller = identify(prisma, request, env);
       return state.caller.then(
         async (caller) => {
           if (caller.kind !== 'apiKey') return;
@@ -239,7 +239,7 @@ export function createApi(options: CreateApiOptions): Api {
     context: async ({ request, ...server }): Promise<Context> => {
       const state = current();
       // A failure here (the database) is masked and logged like any other.
-      const caller = await (state.caller ?? identify(options.prisma, request));
+      const caller = await (state.caller ?? identify(options.prisma, request, env));
       return withDatabase(
         {
           requestId: state.requestId,

@@ -1,5 +1,8 @@
 // Inputs that used to become internal errors with a stack in the log (audit, issue 15).
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseApiEnv } from '../src/env.js';
+import { createApi } from '../src/yoga.js';
 import { startTestApi, type TestApi } from './support/api.js';
 
 let t: TestApi;
@@ -43,5 +46,34 @@ describe('hardening', () => {
     expect(JSON.stringify(result.body.errors ?? [])).not.toContain('INTERNAL_SERVER_ERROR');
     expect(result.body.data?.plan ?? null).toBeNull();
     expect(internalErrorsLogged().length).toBe(before);
+  });
+
+  it('takes the session in production only from the __Host- cookie', async () => {
+    const production = createApi({
+      prisma: t.database.prisma,
+      env: parseApiEnv({ NODE_ENV: 'production' }),
+      logger: pino({ level: 'silent' }),
+    });
+    const token = (await t.signIn('editor@test.example')).split('=')[1] ?? '';
+    const viewer = async (cookie: string) => {
+      const body = JSON.stringify({ query: '{ viewer { kind } }' });
+      const response = await production.yoga.fetch(
+        new Request('http://localhost/graphql', {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': String(body.length),
+            cookie,
+          },
+          body,
+        }),
+      );
+      return (await response.json()).data.viewer.kind;
+    };
+    expect(await viewer(`__Host-plan-tracker-session=${token}`)).toBe('USER');
+    expect(await viewer(`plan-tracker-session=${token}`)).toBe('ANONYMOUS');
+    expect(() => parseApiEnv({ NODE_ENV: 'production', API_COOKIE_SECURE: 'false' })).toThrow(
+      /API_COOKIE_SECURE/,
+    );
   });
 });

@@ -26,6 +26,7 @@ export const LAST_USED_INTERVAL_MS = 60_000;
 export async function identify(
   prisma: PrismaClient,
   request: Request,
+  options: { readonly cookieSecure: boolean },
   now = new Date(),
 ): Promise<Caller> {
   const key = apiKeyFrom(request);
@@ -44,7 +45,7 @@ export async function identify(
       scopes: row.scopes.filter(isScope),
     };
   }
-  const token = sessionTokenFrom(request);
+  const token = sessionTokenFrom(request, options.cookieSecure);
   if (token) {
     const session = await prisma.session.findUnique({
       where: { tokenHash: sha256(token) },

@@ -57,8 +57,8 @@ export interface DownloadOptions {
    * them, downloads are not rate-limited.
    */
   readonly limits?: Limits;
-  /** For the client address (`API_TRUST_PROXY`); default: the socket's peer. */
-  readonly env?: Pick<ApiEnv, 'trustProxy'>;
+  /** The client address (`API_TRUST_PROXY`) and the session cookie's name; default: the socket's peer, Secure. */
+  readonly env?: Pick<ApiEnv, 'trustProxy' | 'cookieSecure'>;
 }
 
 /** Answers a download request; `null` when the path is not a download path. */
@@ -200,7 +200,9 @@ export function createDownloadHandler(options: DownloadOptions): DownloadHandler
     } catch {
       return notFound('The address is not valid.');
     }
-    const caller = await identify(prisma, request);
+    const caller = await identify(prisma, request, {
+      cookieSecure: options.env?.cookieSecure ?? true,
+    });
     const limits = options.limits;
     // A key's budget is spent once the key is verified; anonymous PDFs (seconds of Chromium
     // each) per client address. Signed-in staff are not limited.
