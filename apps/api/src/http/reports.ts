@@ -15,6 +15,7 @@
  * in process; `serveNode` puts it behind node:http.
  */
 
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PrismaClient } from '@plan-tracker/db';
 import type { Caller } from '@plan-tracker/domain';
@@ -68,6 +69,8 @@ export type DownloadHandler = (
 ) => Promise<Response | null>;
 
 const PDF_TYPE = 'application/pdf';
+/** PDFs kept in memory (a report's PDF is some 100 kB). */
+const PDF_CACHE_ENTRIES = 64;
 /** The HTML report is self-contained: no scripts, no requests, inline styles and SVG only. */
 const HTML_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -114,10 +117,32 @@ export function createDownloadHandler(options: DownloadOptions): DownloadHandler
   const pdf = options.pdf ?? htmlToPdf;
   // One Chromium at a time: printing is heavy, and requests queue rather than pile up.
   let printing: Promise<unknown> = Promise.resolve();
-  const printPdf = (html: string): Promise<Uint8Array> => {
+  const print = (html: string): Promise<Uint8Array> => {
     const next = printing.then(() => pdf(html));
     printing = next.catch(() => undefined);
     return next;
+  };
+  // Printed PDFs by a hash of their HTML: a report is built from history as at its quarter's end,
+  // so a closed quarter's HTML, and so its PDF, never changes; a changed report is a new key.
+  // Bounded, oldest out first; requests for a PDF being printed wait for that one.
+  const printed = new Map<string, Promise<Uint8Array>>();
+  const printPdf = (html: string): Promise<Uint8Array> => {
+    const key = createHash('sha256').update(html).digest('hex');
+    const cached = printed.get(key);
+    if (cached) {
+      printed.delete(key);
+      printed.set(key, cached);
+      return cached;
+    }
+    const bytes = print(html);
+    printed.set(key, bytes);
+    bytes.catch(() => printed.delete(key));
+    while (printed.size > PDF_CACHE_ENTRIES) {
+      const oldest = printed.keys().next().value;
+      if (oldest === undefined) break;
+      printed.delete(oldest);
+    }
+    return bytes;
   };
 
   async function report(
