@@ -77,3 +77,28 @@ describe('hardening', () => {
     );
   });
 });
+
+describe('refusal before validation', () => {
+  const CREATE_ACTION =
+    'mutation($input: CreateActionInput!) { createAction(input: $input) { __typename ... on MutationError { code } } }';
+  const invalid = (commitmentId: string) => ({
+    input: { commitmentId, title: '', owner: '' },
+  });
+
+  it('answers an anonymous write with invalid input FORBIDDEN, not VALIDATION', async () => {
+    const commitment = await t.database.prisma.commitment.findFirstOrThrow();
+    const anonymous = await t.gql(CREATE_ACTION, {
+      variables: invalid(t.id('Commitment', commitment.id)),
+    });
+    expect(anonymous.body.data?.createAction).toEqual({
+      __typename: 'ForbiddenError',
+      code: 'FORBIDDEN',
+    });
+    // Staff who may write still learn what is wrong with the input.
+    const editor = await t.gql(CREATE_ACTION, {
+      variables: invalid(t.id('Commitment', commitment.id)),
+      cookie: await t.signIn('editor@test.example'),
+    });
+    expect(editor.body.data?.createAction.code).toBe('VALIDATION');
+  });
+});
