@@ -85,7 +85,7 @@ describe('refusal before validation', () => {
     input: { commitmentId, title: '', owner: '' },
   });
 
-  it('answers an anonymous write with invalid input FORBIDDEN, not VALIDATION', async () => {
+  it('answers an anonymous or viewer write with invalid input FORBIDDEN, not VALIDATION', async () => {
     const commitment = await t.database.prisma.commitment.findFirstOrThrow();
     const anonymous = await t.gql(CREATE_ACTION, {
       variables: invalid(t.id('Commitment', commitment.id)),
@@ -94,6 +94,12 @@ describe('refusal before validation', () => {
       __typename: 'ForbiddenError',
       code: 'FORBIDDEN',
     });
+    // So is a viewer's, who may change nothing anywhere.
+    const viewer = await t.gql(CREATE_ACTION, {
+      variables: invalid(t.id('Commitment', commitment.id)),
+      cookie: await t.signIn('viewer@test.example'),
+    });
+    expect(viewer.body.data?.createAction.code).toBe('FORBIDDEN');
     // Staff who may write still learn what is wrong with the input.
     const editor = await t.gql(CREATE_ACTION, {
       variables: invalid(t.id('Commitment', commitment.id)),

@@ -1,13 +1,14 @@
 /**
- * Refuses writes by anonymous callers before their input is validated (audit, issue 15): without
- * this, an anonymous caller with a bad input learnt the input's rules (VALIDATION) instead of
- * being told to sign in. The validation plugin validates in Pothos' argument mapping, which runs
+ * Refuses writes by callers who may change nothing at all (anonymous callers, viewers, API keys
+ * without `write:updates`: the domain's `blanketWriteRefusal`) before their input is validated
+ * (audit, issue 15): without this, such a caller with a bad input learnt the input's rules
+ * (VALIDATION) instead of being told it may not write. The validation plugin validates in Pothos' argument mapping, which runs
  * before every plugin's resolver wrapper (scope-auth's included), so this wraps the argument
  * mapping itself. The errors plugin, listed before it, turns the refusal into the mutation's
- * typed ForbiddenError. Every other check (roles, scopes, ownership) stays where it was: in the db
- * service's transaction, on the record it loaded.
+ * typed ForbiddenError. Every check that depends on the write or the record (admin-only writes,
+ * ownership, organisation) stays where it was: in the db service's transaction, on the record.
  */
-import { forbiddenError } from '@plan-tracker/domain';
+import { blanketWriteRefusal, forbiddenError } from '@plan-tracker/domain';
 import SchemaBuilder, {
   BasePlugin,
   type PothosOutputFieldConfig,
@@ -29,9 +30,8 @@ export class AnonymousWritesPlugin<Types extends SchemaTypes> extends BasePlugin
       return resolver;
     }
     return (parent, args, context, info) => {
-      if ((context as Context).caller.kind === 'anonymous') {
-        throw apiError(forbiddenError('sign in to make changes.'));
-      }
+      const refusal = blanketWriteRefusal((context as Context).caller);
+      if (refusal) throw apiError(forbiddenError(refusal));
       return resolver(parent, args, context, info);
     };
   }
