@@ -14,6 +14,7 @@ import ValidationPlugin from '@pothos/plugin-validation';
 import type { Context } from './context.js';
 import { prisma } from './database.js';
 import { invalidInput } from './errors.js';
+import { ANONYMOUS_WRITES_PLUGIN } from './protection/anonymous-writes.js';
 
 /** Largest page a connection returns; a larger `first`/`last` is rejected (see protection/). */
 export const MAX_PAGE_SIZE = 100;
@@ -47,6 +48,7 @@ export const builder = new SchemaBuilder<{
   //   may not call the field at all;
   // - prisma, then relay: prismaNode and prismaConnection build on relay's node and connections;
   // - errors before validation, so the validation plugin's failures become typed results;
+  // - anonymous writes between them: refused (as a typed ForbiddenError) before validation;
   // - complexity last: it only annotates fields (limits are enforced before execution in
   //   protection/limits.ts).
   plugins: [
@@ -54,6 +56,7 @@ export const builder = new SchemaBuilder<{
     PrismaPlugin,
     RelayPlugin,
     ErrorsPlugin,
+    ANONYMOUS_WRITES_PLUGIN,
     ValidationPlugin,
     ComplexityPlugin,
   ],

@@ -7,6 +7,7 @@
 import type { SecretBox } from '@plan-tracker/accounts';
 import type { Caller, UserCaller } from '@plan-tracker/domain';
 import type { Logger } from 'pino';
+import type { SignInThrottle } from './auth/rate-limit.js';
 import type { SessionCookie } from './auth/session-cookie.js';
 import type { WithDatabase } from './database.js';
 import type { RequestCache } from './plan/request-cache.js';
@@ -29,6 +30,8 @@ export interface Context extends WithDatabase {
   readonly sessionCookie: SessionCookie;
   /** How long a new session lasts, in hours. */
   readonly sessionHours: number;
+  /** Sign-in attempts of this client, counted in the database before any password is hashed. */
+  readonly signInThrottle: SignInThrottle;
   /** Per-request memo of plan-wide reads (roll-ups, state as at a date), so nothing is loaded twice. */
   readonly cache: RequestCache;
 }

@@ -11,6 +11,7 @@ import {
   type ForbiddenFailure,
   type NotFoundFailure,
   type PeriodClosedFailure,
+  type RateLimitedFailure,
   type ServiceError,
   type TransitionFailure,
   type ValidationFailure,
@@ -62,6 +63,11 @@ export class TransitionError extends ApiError<TransitionFailure> {
   override readonly name = 'TransitionError';
 }
 
+/** Too many attempts (sign-in); `retryAfterSeconds` says when to try again. */
+export class RateLimitedError extends ApiError<RateLimitedFailure> {
+  override readonly name = 'RateLimitedError';
+}
+
 /** The error classes every mutation may return. */
 export const MUTATION_ERRORS = [
   ValidationError,
@@ -80,6 +86,7 @@ const CLASSES = {
   FORBIDDEN: ForbiddenError,
   PERIOD_CLOSED: PeriodClosedError,
   TRANSITION: TransitionError,
+  RATE_LIMITED: RateLimitedError,
 } as const satisfies Record<FailureCode, unknown>;
 
 type ClassOf<F extends ServiceError> = InstanceType<(typeof CLASSES)[F['code']]>;

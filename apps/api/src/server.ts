@@ -15,6 +15,7 @@ import type { Logger } from 'pino';
 import type { ApiEnv } from './env.js';
 import { createOidcHandler, OIDC_PREFIX, serveOidc } from './http/oidc.js';
 import { createDownloadHandler, DOWNLOAD_PREFIXES, serveNode } from './http/reports.js';
+import { securityHeaders } from './http/security-headers.js';
 import { createApi } from './yoga.js';
 
 export interface StartServerOptions {
@@ -63,7 +64,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<boolean> {
+async function serveStatic(
+  root: string,
+  pathname: string,
+  res: ServerResponse,
+  headers: Record<string, string>,
+): Promise<boolean> {
   const base = resolve(root);
   const wanted = resolve(join(base, normalize(decodeURIComponent(pathname))));
   if (wanted !== base && !wanted.startsWith(base + sep)) return false;
@@ -71,8 +77,8 @@ async function serveStatic(root: string, pathname: string, res: ServerResponse):
     const info = await stat(file).catch(() => null);
     if (info?.isFile()) {
       res.writeHead(200, {
+        ...headers,
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'x-content-type-options': 'nosniff',
       });
       createReadStream(file).pipe(res);
       return true;
@@ -89,14 +95,25 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.env ? { env: options.env } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });
-  const { yoga, logger, limiter } = api;
-  const downloads = createDownloadHandler({ prisma: database.prisma, logger, limiter });
-  const singleSignOn = createOidcHandler({ prisma: database.prisma, logger, env: api.env });
+  const { yoga, logger, limits, env } = api;
+  const dataHeaders = securityHeaders(env, 'data');
+  const appHeaders = securityHeaders(env, 'app');
+  const downloads = createDownloadHandler({
+    prisma: database.prisma,
+    logger,
+    limits,
+    env,
+  });
+  const singleSignOn = createOidcHandler({ prisma: database.prisma, logger, env });
   let shuttingDown = false;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (shuttingDown) res.setHeader('connection', 'close');
+    // yoga sets its own (yoga.ts; GraphiQL's page differs); every other answer starts from these.
+    if (pathname !== '/graphql') {
+      for (const [name, value] of Object.entries(dataHeaders)) res.setHeader(name, value);
+    }
     if (pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (pathname === '/readyz') {
       if (shuttingDown) return sendJson(res, 503, { status: 'shutting down' });
@@ -114,7 +131,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       if (await serveNode(downloads, req, res)) return;
     }
     if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD')) {
-      if (await serveStatic(options.staticDir, pathname, res)) return;
+      if (await serveStatic(options.staticDir, pathname, res, appHeaders)) return;
     }
     return sendJson(res, 404, { error: 'Not found' });
   };

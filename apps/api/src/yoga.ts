@@ -10,17 +10,19 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { apiKeyPrefix, secretBox } from '@plan-tracker/accounts';
+import { secretBox } from '@plan-tracker/accounts';
 import type { PrismaClient } from '@plan-tracker/db';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { apiKeyFrom, identifyRequest } from './auth/identify.js';
-import { TokenBucketLimiter } from './auth/rate-limit.js';
+import { apiKeyFrom, type Identified, identifyRequest } from './auth/identify.js';
+import { createLimits, type Limits, signInThrottle } from './auth/rate-limit.js';
 import { sessionCookieInto } from './auth/session-cookie.js';
 import type { Context } from './context.js';
 import { withDatabase } from './database.js';
 import { type ApiEnv, parseApiEnv } from './env.js';
+import { clientAddressOf, type ServerContext } from './http/client-address.js';
+import { securityHeaders } from './http/security-headers.js';
 import { createLogger } from './logger.js';
 import { RequestCache } from './plan/request-cache.js';
 import { createMaskError } from './protection/errors.js';
@@ -33,16 +35,14 @@ export interface CreateApiOptions {
   /** Defaults to the process environment, validated. */
   env?: ApiEnv;
   logger?: Logger;
-  /** The API-key rate limiter; tests pass one with a fake clock. */
-  limiter?: TokenBucketLimiter;
 }
 
 export interface Api {
-  yoga: YogaServerInstance<Record<string, unknown>, Context>;
+  yoga: YogaServerInstance<ServerContext, Context>;
   logger: Logger;
   env: ApiEnv;
-  /** The API-key rate limiter, shared with the downloads so a key has one budget. */
-  limiter: TokenBucketLimiter;
+  /** The limits, in the database; the downloads spend from the same budgets. */
+  limits: Limits;
 }
 
 /** What the hooks, the context and the masking of one request share. */
@@ -53,6 +53,8 @@ interface RequestState {
   readonly setCookies: string[];
   /** Unexpected errors already logged (protection/errors.ts). */
   readonly logged: WeakSet<object>;
+  /** The caller, once identified: early for API keys, whose budget is spent before parsing. */
+  identified?: Promise<Identified>;
 }
 
 /**
@@ -89,13 +91,18 @@ function jsonError(
   });
 }
 
-/** Body size limit, API-key rate limit, and on the response its request id, cookies and log line. */
+/**
+ * Body size limit, API-key rate limit, and on the response its request id, security headers,
+ * cookies and log line.
+ */
 function useHttpGuards(
   env: ApiEnv,
-  limiter: TokenBucketLimiter,
+  prisma: PrismaClient,
+  limits: Limits,
   logger: Logger,
   current: () => RequestState,
 ): Plugin<Context> {
+  const headers = (kind: 'data' | 'graphiql') => securityHeaders(env, kind);
   return {
     onRequest({ request, endResponse }) {
       const state = current();
@@ -122,27 +129,37 @@ function useHttpGuards(
           return;
         }
       }
-      const key = apiKeyFrom(request);
-      if (key) {
-        const decision = limiter.take(apiKeyPrefix(key) ?? 'malformed');
-        if (!decision.allowed) {
+      if (!apiKeyFrom(request)) return;
+      // An API key's budget is its id's, spent only once its secret is verified: a wrong or
+      // unknown key is anonymous and spends nobody's budget.
+      state.identified = identifyRequest(prisma, request, env);
+      return state.identified.then(
+        async ({ caller }) => {
+          if (caller.kind !== 'apiKey') return;
+          const decision = await limits.apiKey.take(caller.apiKeyId);
+          if (decision.allowed) return;
           endResponse(
             jsonError(
               429,
               'RATE_LIMITED',
               `Too many requests with this API key. Try again in ${decision.retryAfterSeconds} s.`,
-              {
-                'retry-after': String(decision.retryAfterSeconds),
-                'x-request-id': state.requestId,
-              },
+              { 'retry-after': String(decision.retryAfterSeconds) },
             ),
           );
-        }
-      }
+        },
+        // Left to the context factory, which awaits the same promise: masked and logged there.
+        () => undefined,
+      );
     },
     onResponse({ request, response }) {
       const state = current();
       response.headers.set('x-request-id', state.requestId);
+      const graphiql = response.headers.get('content-type')?.startsWith('text/html') ?? false;
+      for (const [name, value] of Object.entries(headers(graphiql ? 'graphiql' : 'data'))) {
+        if (!response.headers.has(name)) response.headers.set(name, value);
+      }
+      // The CORS answer depends on the Origin once some are trusted; caches must know.
+      if (env.corsOrigins.length > 0) response.headers.append('vary', 'Origin');
       for (const setCookie of state.setCookies) response.headers.append('set-cookie', setCookie);
       logger.info(
         {
@@ -170,7 +187,7 @@ function useNoIntrospection(): Plugin {
 export function createApi(options: CreateApiOptions): Api {
   const env = options.env ?? parseApiEnv();
   const logger = options.logger ?? createLogger(env.logLevel);
-  const limiter = options.limiter ?? new TokenBucketLimiter(env.apiKeyRequestsPerMinute);
+  const limits = createLimits(options.prisma, env);
   const production = env.nodeEnv === 'production';
   const requests = new AsyncLocalStorage<RequestState>();
   const secrets = env.secretKey ? secretBox(env.secretKey) : null;
@@ -180,7 +197,7 @@ export function createApi(options: CreateApiOptions): Api {
     return state;
   };
 
-  const yoga = createYoga<Record<string, unknown>, Context>({
+  const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: env.graphiql,
@@ -190,9 +207,23 @@ export function createApi(options: CreateApiOptions): Api {
     // unexpected ones itself, with the request id, so yoga's own logger stays off.
     maskedErrors: { maskError: createMaskError(logger, () => requests.getStore()) },
     logging: false,
+    // yoga's default CORS reflects any Origin with credentials. The admin app is same-origin, so
+    // no other origin (another port of this host included) gets CORS headers unless listed.
+    cors: (request) => {
+      const origin = request.headers.get('origin');
+      return origin !== null && env.corsOrigins.includes(origin)
+        ? {
+            origin: [origin],
+            credentials: true,
+            methods: ['GET', 'POST'],
+            allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-graphql-csrf'],
+            maxAge: 600,
+          }
+        : false;
+    },
     plugins: [
       useRequestScope(requests),
-      useHttpGuards(env, limiter, logger, current),
+      useHttpGuards(env, options.prisma, limits, logger, current),
       useMalformedParamsAreBadRequests(),
       // Browsers send "simple" requests (GET, forms) cross-site without a preflight; requiring a
       // custom header on them stops cross-site request forgery. JSON POSTs are never simple.
@@ -206,10 +237,11 @@ export function createApi(options: CreateApiOptions): Api {
       ...(env.introspection ? [] : [useNoIntrospection()]),
       useOperationLimits(),
     ],
-    context: async ({ request }): Promise<Context> => {
+    context: async ({ request, ...server }): Promise<Context> => {
       const state = current();
       // A failure here (the database) is masked and logged like any other.
-      const { caller, passwordChangeOnly } = await identifyRequest(options.prisma, request);
+      const { caller, passwordChangeOnly } = await (state.identified ??
+        identifyRequest(options.prisma, request, env));
       return withDatabase(
         {
           requestId: state.requestId,
@@ -220,11 +252,12 @@ export function createApi(options: CreateApiOptions): Api {
           log: logger.child({ requestId: state.requestId }),
           sessionCookie: sessionCookieInto(state.setCookies, env.cookieSecure),
           sessionHours: env.sessionHours,
+          signInThrottle: signInThrottle(limits, clientAddressOf(request, server, env)),
           cache: new RequestCache(),
         },
         options.prisma,
       );
     },
   });
-  return { yoga, logger, env, limiter };
+  return { yoga, logger, env, limits };
 }

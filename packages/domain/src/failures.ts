@@ -23,6 +23,8 @@ export const FAILURE_CODES = {
   FORBIDDEN: 'You are not signed in, or your role or ownership does not allow this.',
   PERIOD_CLOSED: 'The change falls in a closed reporting period.',
   TRANSITION: 'The lifecycle status cannot change that way.',
+  RATE_LIMITED:
+    'Too many attempts or requests in a short time (sign-in attempts, an API key, anonymous PDF downloads); try again after `retryAfterSeconds`.',
 } as const;
 
 /** One of the keys of {@link FAILURE_CODES}. */
@@ -100,6 +102,14 @@ export interface TransitionFailure {
   readonly allowed: readonly LifecycleStatus[];
 }
 
+/** Too many attempts or requests; the caller is refused before any work is done. */
+export interface RateLimitedFailure {
+  readonly code: 'RATE_LIMITED';
+  readonly message: string;
+  /** Whole seconds until the next attempt may succeed (at least 1). */
+  readonly retryAfterSeconds: number;
+}
+
 /** Every expected failure of a service. */
 export type ServiceError =
   | ValidationFailure
@@ -107,7 +117,8 @@ export type ServiceError =
   | NotFoundFailure
   | ForbiddenFailure
   | PeriodClosedFailure
-  | TransitionFailure;
+  | TransitionFailure
+  | RateLimitedFailure;
 
 /** The stable codes of {@link ServiceError}: every one of {@link FAILURE_CODES}. */
 export type ServiceErrorCode = ServiceError['code'];
@@ -192,6 +203,23 @@ export function periodClosedError(period: string): PeriodClosedFailure {
     code: 'PERIOD_CLOSED',
     message: `The reporting period ${period} is closed, so its records cannot change. Ask an administrator to reopen it, or date the change in an open period.`,
     period,
+  };
+}
+
+/**
+ * Refused for too many attempts: `what` says what was counted (e.g. "sign-in attempts for this
+ * email address"); `retryAfterMs` is rounded up to whole seconds.
+ */
+export function rateLimitedError(what: string, retryAfterMs: number): RateLimitedFailure {
+  const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  const wait =
+    retryAfterSeconds >= 120
+      ? `${Math.ceil(retryAfterSeconds / 60)} minutes`
+      : `${retryAfterSeconds} seconds`;
+  return {
+    code: 'RATE_LIMITED',
+    message: `Too many ${what}. Try again in ${wait}.`,
+    retryAfterSeconds,
   };
 }
 

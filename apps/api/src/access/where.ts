@@ -22,9 +22,15 @@ export function visibleOrganisationWhere(caller: Caller): Prisma.OrganisationWhe
   return organisationId === null ? published : { OR: [published, { id: organisationId }] };
 }
 
+/**
+ * An organisation id no row has, for a `where` that must match nothing. Empty rather than a NUL
+ * byte: PostgreSQL refuses NUL in text, so that made every such query an internal error.
+ */
+export const NO_ORGANISATION = '';
+
 /** Records that belong to the caller's organisation only (users, keys, periods, audit). */
 export function ownOrganisationWhere(caller: Caller): { organisationId: string } {
   const organisationId = visibleOrganisationId(caller);
   // An id no row has: anonymous callers match nothing.
-  return { organisationId: organisationId ?? '\u0000none' };
+  return { organisationId: organisationId ?? NO_ORGANISATION };
 }

@@ -43,18 +43,20 @@ export interface Identified {
 export async function identify(
   prisma: PrismaClient,
   request: Request,
+  options: { readonly cookieSecure: boolean },
   now = new Date(),
 ): Promise<Caller> {
-  return (await identifyRequest(prisma, request, now)).caller;
+  return (await identifyRequest(prisma, request, options, now)).caller;
 }
 
 /** The caller of `request`, and a session that may only change its password. */
 export async function identifyRequest(
   prisma: PrismaClient,
   request: Request,
+  options: { readonly cookieSecure: boolean },
   now = new Date(),
 ): Promise<Identified> {
-  const { caller, mustChangePassword } = await identifyCaller(prisma, request, now);
+  const { caller, mustChangePassword } = await identifyCaller(prisma, request, options, now);
   return caller.kind === 'user' && mustChangePassword
     ? { caller: ANONYMOUS, passwordChangeOnly: caller }
     : { caller, passwordChangeOnly: null };
@@ -63,6 +65,7 @@ export async function identifyRequest(
 async function identifyCaller(
   prisma: PrismaClient,
   request: Request,
+  options: { readonly cookieSecure: boolean },
   now: Date,
 ): Promise<{ caller: Caller; mustChangePassword: boolean }> {
   const key = apiKeyFrom(request);
@@ -84,7 +87,7 @@ async function identifyCaller(
       mustChangePassword: false,
     };
   }
-  const token = sessionTokenFrom(request);
+  const token = sessionTokenFrom(request, options.cookieSecure);
   if (token) {
     const session = await prisma.session.findUnique({
       where: { tokenHash: sha256(token) },

@@ -27,10 +27,17 @@ describe('the session cookie', () => {
     ]);
   });
 
-  it('is read from the Cookie header under either name, among other cookies', () => {
-    expect(sessionTokenFrom(withCookie('a=1; __Host-plan-tracker-session=abc; b=2'))).toBe('abc');
-    expect(sessionTokenFrom(withCookie('plan-tracker-session=def'))).toBe('def');
-    expect(sessionTokenFrom(withCookie('a=1; plan-tracker-session='))).toBeNull();
-    expect(sessionTokenFrom(new Request('http://localhost/'))).toBeNull();
+  it('is read from the Cookie header under the name it is set with, among other cookies', () => {
+    expect(sessionTokenFrom(withCookie('a=1; __Host-plan-tracker-session=abc; b=2'), true)).toBe(
+      'abc',
+    );
+    expect(sessionTokenFrom(withCookie('plan-tracker-session=def'), false)).toBe('def');
+    expect(sessionTokenFrom(withCookie('a=1; plan-tracker-session='), false)).toBeNull();
+    expect(sessionTokenFrom(new Request('http://localhost/'), true)).toBeNull();
+  });
+
+  it('is not taken without its __Host- prefix when cookies are Secure (production)', () => {
+    expect(sessionTokenFrom(withCookie('plan-tracker-session=planted'), true)).toBeNull();
+    expect(sessionTokenFrom(withCookie('__Host-plan-tracker-session=abc'), false)).toBeNull();
   });
 });

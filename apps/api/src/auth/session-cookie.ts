@@ -23,12 +23,16 @@ export interface SessionCookie {
   end(): void;
 }
 
-/** The session token a request carries, if any. */
-export function sessionTokenFrom(request: Request): string | null {
+/**
+ * The session token a request carries, if any, under the one name this server sets: with
+ * `secure`, only `__Host-plan-tracker-session` (a browser sets a `__Host-` cookie only over HTTPS,
+ * from this host, for `/`, so a cookie planted by a sibling subdomain or over plain HTTP under
+ * the bare name is never taken for a session); without, for plain-HTTP testing, only the bare name.
+ */
+export function sessionTokenFrom(request: Request, secure: boolean): string | null {
   const header = request.headers.get('cookie');
   if (!header) return null;
-  const cookies = parseCookie(header);
-  return cookies[SESSION_COOKIE] || cookies[INSECURE_SESSION_COOKIE] || null;
+  return parseCookie(header)[secure ? SESSION_COOKIE : INSECURE_SESSION_COOKIE] || null;
 }
 
 /**

@@ -15,8 +15,8 @@
  * in process; `serveNode` puts it behind node:http.
  */
 
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { apiKeyPrefix } from '@plan-tracker/accounts';
 import type { PrismaClient } from '@plan-tracker/db';
 import type { Caller } from '@plan-tracker/domain';
 import {
@@ -30,8 +30,9 @@ import {
   reportFileName,
 } from '@plan-tracker/domain';
 import type { Logger } from 'pino';
-import { apiKeyFrom, identify } from '../auth/identify.js';
-import type { TokenBucketLimiter } from '../auth/rate-limit.js';
+import { identify } from '../auth/identify.js';
+import type { Limits } from '../auth/rate-limit.js';
+import type { ApiEnv } from '../env.js';
 import {
   findDefaultPlan,
   findVisiblePlan,
@@ -41,6 +42,7 @@ import {
   type ReportPlan,
 } from '../report/load.js';
 import { ChromiumMissingError, htmlToPdf } from '../report/pdf.js';
+import { clientAddressOf, type ServerContext } from './client-address.js';
 
 /** The paths this handler answers; anything else is not its business. */
 export const DOWNLOAD_PREFIXES = ['/reports/', '/open-data/'] as const;
@@ -51,16 +53,24 @@ export interface DownloadOptions {
   /** Prints HTML to PDF; tests pass one that fails as if Chromium were missing. */
   readonly pdf?: (html: string) => Promise<Uint8Array>;
   /**
-   * The API's per-key rate limiter (`Api.limiter`): a download with an API key spends from the
-   * same budget as the key's GraphQL requests. Without one, downloads are not rate-limited.
+   * The API's limits (`Api.limits`): a download with an API key spends from the same budget as
+   * the key's GraphQL requests, and anonymous PDFs are limited per client address. Without
+   * them, downloads are not rate-limited.
    */
-  readonly limiter?: TokenBucketLimiter;
+  readonly limits?: Limits;
+  /** The client address (`API_TRUST_PROXY`) and the session cookie's name; default: the socket's peer, Secure. */
+  readonly env?: Pick<ApiEnv, 'trustProxy' | 'cookieSecure'>;
 }
 
 /** Answers a download request; `null` when the path is not a download path. */
-export type DownloadHandler = (request: Request) => Promise<Response | null>;
+export type DownloadHandler = (
+  request: Request,
+  server?: ServerContext,
+) => Promise<Response | null>;
 
 const PDF_TYPE = 'application/pdf';
+/** PDFs kept in memory (a report's PDF is some 100 kB). */
+const PDF_CACHE_ENTRIES = 64;
 /** The HTML report is self-contained: no scripts, no requests, inline styles and SVG only. */
 const HTML_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -107,10 +117,32 @@ export function createDownloadHandler(options: DownloadOptions): DownloadHandler
   const pdf = options.pdf ?? htmlToPdf;
   // One Chromium at a time: printing is heavy, and requests queue rather than pile up.
   let printing: Promise<unknown> = Promise.resolve();
-  const printPdf = (html: string): Promise<Uint8Array> => {
+  const print = (html: string): Promise<Uint8Array> => {
     const next = printing.then(() => pdf(html));
     printing = next.catch(() => undefined);
     return next;
+  };
+  // Printed PDFs by a hash of their HTML: a report is built from history as at its quarter's end,
+  // so a closed quarter's HTML, and so its PDF, never changes; a changed report is a new key.
+  // Bounded, oldest out first; requests for a PDF being printed wait for that one.
+  const printed = new Map<string, Promise<Uint8Array>>();
+  const printPdf = (html: string): Promise<Uint8Array> => {
+    const key = createHash('sha256').update(html).digest('hex');
+    const cached = printed.get(key);
+    if (cached) {
+      printed.delete(key);
+      printed.set(key, cached);
+      return cached;
+    }
+    const bytes = print(html);
+    printed.set(key, bytes);
+    bytes.catch(() => printed.delete(key));
+    while (printed.size > PDF_CACHE_ENTRIES) {
+      const oldest = printed.keys().next().value;
+      if (oldest === undefined) break;
+      printed.delete(oldest);
+    }
+    return bytes;
   };
 
   async function report(
@@ -180,7 +212,7 @@ export function createDownloadHandler(options: DownloadOptions): DownloadHandler
     );
   }
 
-  return async (request) => {
+  return async (request, server) => {
     const url = new URL(request.url);
     const path = url.pathname;
     if (!DOWNLOAD_PREFIXES.some((prefix) => path.startsWith(prefix))) return null;
@@ -193,18 +225,29 @@ export function createDownloadHandler(options: DownloadOptions): DownloadHandler
     } catch {
       return notFound('The address is not valid.');
     }
-    const key = options.limiter && apiKeyFrom(request);
-    if (key) {
-      const decision = options.limiter?.take(apiKeyPrefix(key) ?? 'malformed');
-      if (decision && !decision.allowed) {
-        return message(
-          429,
-          `Too many requests with this API key. Try again in ${decision.retryAfterSeconds} s.`,
-          { 'retry-after': String(decision.retryAfterSeconds) },
-        );
-      }
+    const caller = await identify(prisma, request, {
+      cookieSecure: options.env?.cookieSecure ?? true,
+    });
+    const limits = options.limits;
+    // A key's budget is spent once the key is verified; anonymous PDFs (seconds of Chromium
+    // each) per client address. Signed-in staff are not limited.
+    const limited =
+      limits && caller.kind === 'apiKey'
+        ? { decision: await limits.apiKey.take(caller.apiKeyId), what: 'with this API key' }
+        : limits && caller.kind === 'anonymous' && path.endsWith('.pdf')
+          ? {
+              decision: await limits.anonymousPdf.take(
+                clientAddressOf(request, server, options.env ?? { trustProxy: false }),
+              ),
+              what: 'for PDF reports from your network without signing in',
+            }
+          : null;
+    if (limited && !limited.decision.allowed) {
+      const wait = limited.decision.retryAfterSeconds;
+      return message(429, `Too many requests ${limited.what}. Try again in ${wait} s.`, {
+        'retry-after': String(wait),
+      });
     }
-    const caller = await identify(prisma, request);
     const started = performance.now();
     const response = await (async () => {
       if (path.startsWith('/open-data/')) {
@@ -254,7 +297,7 @@ export async function serveNode(
     method: req.method ?? 'GET',
     headers,
   });
-  const response = await handler(request);
+  const response = await handler(request, { req });
   if (!response) return false;
   res.writeHead(response.status, Object.fromEntries(response.headers));
   res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);

@@ -4,6 +4,7 @@
 import { newApiKey } from '@plan-tracker/accounts';
 import { createApiKey, revokeApiKey } from '@plan-tracker/db';
 import { API_KEY_SCOPES, ApiKeyInputSchema } from '@plan-tracker/domain';
+import { NO_ORGANISATION } from '../access/where.js';
 import { builder } from '../builder.js';
 import { prisma } from '../database.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
@@ -31,7 +32,7 @@ const ApiKeyRef = builder.prismaNode('ApiKey', {
     organisationId:
       ctx.caller.kind === 'user' && ctx.caller.role === 'ADMIN'
         ? ctx.caller.organisationId
-        : '\u0000none',
+        : NO_ORGANISATION,
   }),
   fields: (t) => ({
     name: t.exposeString('name', {

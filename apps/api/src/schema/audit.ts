@@ -4,6 +4,7 @@ import type { Prisma } from '@plan-tracker/db';
 import { addDays, auditLogRefusal, type IsoDate, startOfPlanDay } from '@plan-tracker/domain';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
+import { NO_ORGANISATION } from '../access/where.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { prisma } from '../database.js';
@@ -13,7 +14,7 @@ import { contains } from '../plan/filters.js';
 function auditOrganisation(ctx: Context): string {
   return ctx.caller.kind !== 'anonymous' && auditLogRefusal(ctx.caller) === null
     ? ctx.caller.organisationId
-    : '\u0000none';
+    : NO_ORGANISATION;
 }
 
 /** History entity types that are also node types of this schema (same name). */

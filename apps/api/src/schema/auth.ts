@@ -16,7 +16,7 @@ import { openSession } from '../auth/sessions.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { prisma } from '../database.js';
-import { apiError, ForbiddenError, ValidationError } from '../errors.js';
+import { apiError, ForbiddenError, RateLimitedError, ValidationError } from '../errors.js';
 import { RoleEnum } from './scalars.js';
 import { unwrap } from './write.js';
 
@@ -136,17 +136,21 @@ builder.mutationField('signIn', (t) =>
   t.field({
     type: SignInPayload,
     description:
-      'Signs a member of staff in with email and password (argon2id). On success the response sets an HttpOnly session cookie; only a hash of its token is stored. A wrong email or password is a ForbiddenError, the same for both.',
-    errors: { types: [ValidationError, ForbiddenError] },
+      'Signs a member of staff in with email and password (argon2id). On success the response sets an HttpOnly session cookie; only a hash of its token is stored. A wrong email or password is a ForbiddenError, the same for both; too many attempts for the email address or from your network is a RateLimitedError, before any password is checked.',
+    errors: { types: [ValidationError, ForbiddenError, RateLimitedError] },
     args: { input: t.arg({ type: SignInInput, required: true, description: 'Credentials.' }) },
     resolve: async (_root, { input }, ctx) => {
       const email = input.email.trim().toLowerCase();
+      // Counted before the lookup and the (expensive) hash: a throttled attempt costs neither.
+      const throttled = await ctx.signInThrottle.attempt(email);
+      if (throttled) throw apiError(throttled);
       const user = await prisma(ctx).user.findUnique({ where: { email } });
       const ok =
         user && !user.disabledAt
           ? await verifyPassword(input.password, user.passwordHash)
           : await verifyAgainstNothing(input.password);
       if (!user || !ok) throw apiError(forbiddenError(WRONG));
+      await ctx.signInThrottle.succeeded(email);
       // The demo users' password is published: on a production server they are refused unless
       // the operator says otherwise (API_ALLOW_DEMO_USERS).
       if (!ctx.demoUsersAllowed && DEMO_EMAILS.has(user.email)) {

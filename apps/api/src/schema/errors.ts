@@ -10,6 +10,7 @@ import {
   ForbiddenError,
   NotFoundError,
   PeriodClosedError,
+  RateLimitedError,
   TransitionError,
   ValidationError,
 } from '../errors.js';
@@ -122,6 +123,20 @@ builder.objectType(TransitionError, {
     allowed: t.stringList({
       description: 'The statuses it may change to.',
       resolve: (error) => [...error.failure.allowed],
+    }),
+  }),
+});
+
+builder.objectType(RateLimitedError, {
+  name: 'RateLimitedError',
+  description:
+    'Too many attempts in a short time: refused before anything was checked. Nothing was written.',
+  interfaces: [MutationErrorInterface],
+  isTypeOf: (value) => value instanceof RateLimitedError,
+  fields: (t) => ({
+    retryAfterSeconds: t.int({
+      description: 'Seconds until you may try again.',
+      resolve: (error) => error.failure.retryAfterSeconds,
     }),
   }),
 });

@@ -10,6 +10,7 @@ import {
   updateUserAccount,
 } from '@plan-tracker/db';
 import { z } from 'zod';
+import { NO_ORGANISATION } from '../access/where.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { prisma } from '../database.js';
@@ -21,7 +22,7 @@ import { actorOf, idOf, unwrap, WRITE_ERRORS } from './write.js';
 function adminOrganisation(ctx: Context): string {
   return ctx.caller.kind === 'user' && ctx.caller.role === 'ADMIN'
     ? ctx.caller.organisationId
-    : '\u0000none';
+    : NO_ORGANISATION;
 }
 
 // The hash is never selected into the GraphQL layer: fields below expose what admins need only.

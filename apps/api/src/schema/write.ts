@@ -5,6 +5,7 @@ import type { Actor, ServiceResult } from '@plan-tracker/db';
 import { actorName, forbiddenError, notFoundError } from '@plan-tracker/domain';
 import type { Context } from '../context.js';
 import { apiError, MUTATION_ERRORS } from '../errors.js';
+import { anonymousRefusal } from '../protection/anonymous-writes.js';
 import { localId } from './work.js';
 
 /** The error types every write mutation may return. */
@@ -13,15 +14,7 @@ export const WRITE_ERRORS = [...MUTATION_ERRORS];
 /** The actor the services record in history; throws ForbiddenError for anonymous callers. */
 export function actorOf(ctx: Context): Actor {
   const { caller } = ctx;
-  if (caller.kind === 'anonymous') {
-    throw apiError(
-      forbiddenError(
-        ctx.passwordChangeOnly
-          ? 'change your temporary password first (changePassword).'
-          : 'sign in to make changes.',
-      ),
-    );
-  }
+  if (caller.kind === 'anonymous') throw apiError(forbiddenError(anonymousRefusal(ctx)));
   const label =
     caller.kind === 'user' ? `${caller.name} (${caller.role})` : `API key ${caller.prefix}`;
   return {

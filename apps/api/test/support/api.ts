@@ -7,7 +7,6 @@ import type { Database, PrismaClient } from '@plan-tracker/db';
 import { openTestDatabase } from '@plan-tracker/db/testing';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import pino from 'pino';
-import { TokenBucketLimiter } from '../../src/auth/rate-limit.js';
 import { parseApiEnv } from '../../src/env.js';
 import { type Api, createApi } from '../../src/yoga.js';
 import { type Fixture, loadFixture, PASSWORD } from './fixtures.js';
@@ -37,7 +36,6 @@ export interface TestApi {
   fixture: Fixture;
   api: Api;
   logLines: Record<string, unknown>[];
-  now: { ms: number };
   gql<T = Json>(query: string, options?: GqlOptions): Promise<GqlResult<T>>;
   fetch(path: string, init?: RequestInit): Promise<Response>;
   signIn(email: string, password?: string): Promise<string>;
@@ -63,13 +61,11 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       done();
     },
   });
-  const now = { ms: Date.now() };
   const env = parseApiEnv({ NODE_ENV: 'test', API_KEY_REQUESTS_PER_MINUTE: '5', ...options.env });
   const api = createApi({
     prisma: options.prismaFor?.(database) ?? database.prisma,
     env,
     logger: pino({ level: 'info' }, sink),
-    limiter: new TokenBucketLimiter(env.apiKeyRequestsPerMinute, () => now.ms),
   });
   const fetch = (path: string, init?: RequestInit) =>
     Promise.resolve(api.yoga.fetch(new Request(`http://localhost${path}`, init)));
@@ -107,7 +103,6 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     fixture,
     api,
     logLines,
-    now,
     gql,
     fetch,
     signIn,

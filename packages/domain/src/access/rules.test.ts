@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, type ApiKeyCaller, type UserCaller } from './caller.js';
 import {
   auditLogRefusal,
+  blanketWriteRefusal,
   canSee,
   canSeeInternal,
   isMemberOf,
@@ -131,5 +132,30 @@ describe('reading the audit log', () => {
     }
     expect(auditLogRefusal(key(['read', 'write:updates']))).toMatch(/API keys/);
     expect(auditLogRefusal(ANONYMOUS)).toMatch(/sign in/);
+  });
+});
+
+describe('writes refused whatever the record', () => {
+  it('refuses anonymous callers, viewers and keys without write:updates, and nobody else', () => {
+    expect(blanketWriteRefusal(ANONYMOUS)).toBe('sign in to make changes.');
+    expect(blanketWriteRefusal(user('VIEWER'))).toBe('viewers cannot make changes.');
+    expect(blanketWriteRefusal(key(['read']))).toMatch(/write:updates/);
+    for (const caller of [
+      user('ADMIN'),
+      user('EDITOR'),
+      user('CONTRIBUTOR'),
+      key(['write:updates']),
+    ]) {
+      expect(blanketWriteRefusal(caller)).toBeNull();
+    }
+  });
+
+  it('never allows what writeRefusal refuses for every kind of write', () => {
+    const record = { organisationId: 'org-a', owner: 'Nobody' };
+    for (const caller of [ANONYMOUS, user('VIEWER'), key(['read'])]) {
+      expect(blanketWriteRefusal(caller)).not.toBeNull();
+      expect(writeRefusal(caller, 'addUpdate', record)).not.toBeNull();
+      expect(writeRefusal(caller, 'editWork', record)).not.toBeNull();
+    }
   });
 });

@@ -148,6 +148,21 @@ export function writeRefusal(
 }
 
 /**
+ * The part of {@link writeRefusal} that holds whatever the write and the record: anonymous
+ * callers, viewers and API keys without `write:updates` may change nothing. The API checks it
+ * before reading a write's input, so those callers are refused before they learn its rules.
+ */
+export function blanketWriteRefusal(caller: Caller): Refusal {
+  if (caller.kind === 'anonymous') return 'sign in to make changes.';
+  if (caller.kind === 'apiKey') {
+    return caller.scopes.includes('write:updates')
+      ? null
+      : 'this API key lacks the write:updates scope.';
+  }
+  return caller.role === 'VIEWER' ? 'viewers cannot make changes.' : null;
+}
+
+/**
  * The role part of {@link writeRefusal}, for a member of staff of the record's organisation:
  * what the admin app asks to decide which controls to offer.
  */
