@@ -106,9 +106,11 @@ async function startApp(): Promise<{ info: ServerInfo; close: () => Promise<void
     viewer: await make('VIEWER', 'Vic Viewer', 'viewer.test@dorset-opcc.example'),
   };
 
-  // The production defaults (Secure cookies included), as `pnpm start` runs them.
+  // The production defaults (Secure cookies included, CSP, HSTS). The demo users are refused in
+  // production unless the operator allows them; this server is a demo, so it does.
   const env = parseApiEnv({
     NODE_ENV: 'production',
+    API_ALLOW_DEMO_USERS: 'true',
     LOG_LEVEL: process.env.API_LOG_LEVEL ?? 'silent',
   });
   const server = await startServer({
