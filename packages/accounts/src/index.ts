@@ -12,6 +12,7 @@ export {
 } from './demo-users.js';
 export {
   hashPassword,
+  NewPasswordSchema,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   verifyAgainstNothing,

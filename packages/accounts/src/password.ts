@@ -5,8 +5,10 @@
  * package allowed to build). Hashes are PHC strings (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`) that
  * other argon2 libraries can verify, so moving to a native binding later needs no rehash.
  */
+
 import { randomBytes } from 'node:crypto';
 import { argon2id, argon2Verify } from 'hash-wasm';
+import { z } from 'zod';
 
 /** OWASP's minimum for argon2id: 19 MiB, 2 iterations, 1 lane. */
 const PARAMETERS = { memorySize: 19_456, iterations: 2, parallelism: 1, hashLength: 32 } as const;
@@ -30,6 +32,18 @@ export async function verifyPassword(password: string, hash: string): Promise<bo
 export const PASSWORD_MIN_LENGTH = 12;
 /** The longest: argon2 takes any length, but a megabyte "password" is an attack, not a secret. */
 export const PASSWORD_MAX_LENGTH = 1000;
+
+/**
+ * A new password as a zod schema, for every input that takes one (a new account, a temporary
+ * password, a change): the rule is {@link weakPasswordReason}, stated once.
+ */
+export const NewPasswordSchema = z
+  .string()
+  .max(PASSWORD_MAX_LENGTH)
+  .superRefine((password, ctx) => {
+    const reason = weakPasswordReason(password);
+    if (reason) ctx.addIssue({ code: 'custom', message: reason });
+  });
 
 /** Why a new password is refused, in plain English, or `null` when it will do. */
 export function weakPasswordReason(password: string): string | null {

@@ -4,10 +4,10 @@
 import {
   DEMO_USERS,
   hashPassword,
+  NewPasswordSchema,
   PASSWORD_MAX_LENGTH,
   verifyAgainstNothing,
   verifyPassword,
-  weakPasswordReason,
 } from '@plan-tracker/accounts';
 import { changeOwnPassword } from '@plan-tracker/db';
 import { actorName, forbiddenError, type UserCaller } from '@plan-tracker/domain';
@@ -217,13 +217,7 @@ const ChangePasswordInput = builder.inputType('ChangePasswordInput', {
   validate: z
     .object({
       currentPassword: z.string().min(1, 'Enter your current password.').max(PASSWORD_MAX_LENGTH),
-      newPassword: z
-        .string()
-        .max(PASSWORD_MAX_LENGTH)
-        .superRefine((password, refine) => {
-          const reason = weakPasswordReason(password);
-          if (reason) refine.addIssue({ code: 'custom', message: reason });
-        }),
+      newPassword: NewPasswordSchema,
     })
     .refine((input) => input.currentPassword !== input.newPassword, {
       path: ['newPassword'],

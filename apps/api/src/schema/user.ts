@@ -1,7 +1,7 @@
 // Staff accounts, for administrators: the organisation's users, creating one, and changing a
 // user's role, name, owner labels or access. Every change is audited by the db services (who,
 // when, before and after; never the password hash).
-import { hashPassword, PASSWORD_MAX_LENGTH, weakPasswordReason } from '@plan-tracker/accounts';
+import { hashPassword, NewPasswordSchema } from '@plan-tracker/accounts';
 import {
   createUserAccount,
   setTemporaryPassword,
@@ -84,13 +84,7 @@ builder.queryField('users', (t) =>
 const CreateUserInput = builder.inputType('CreateUserInput', {
   description: 'A new member of staff, with the password they will sign in with.',
   validate: UserAccountInputSchema.extend({
-    password: z
-      .string()
-      .max(PASSWORD_MAX_LENGTH)
-      .superRefine((password, ctx) => {
-        const reason = weakPasswordReason(password);
-        if (reason) ctx.addIssue({ code: 'custom', message: reason });
-      }),
+    password: NewPasswordSchema,
   }),
   fields: (t) => ({
     email: t.string({ required: true, description: 'Work email address; must be unused.' }),
@@ -182,13 +176,7 @@ builder.mutationField('updateUser', (t) =>
 const SetTemporaryPasswordInput = builder.inputType('SetTemporaryPasswordInput', {
   description: 'A temporary password for a member of staff, to tell them by a safe route.',
   validate: z.object({
-    password: z
-      .string()
-      .max(PASSWORD_MAX_LENGTH)
-      .superRefine((password, ctx) => {
-        const reason = weakPasswordReason(password);
-        if (reason) ctx.addIssue({ code: 'custom', message: reason });
-      }),
+    password: NewPasswordSchema,
   }),
   fields: (t) => ({
     password: t.string({

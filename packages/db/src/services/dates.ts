@@ -1,6 +1,6 @@
 // Calendar dates cross the database boundary here: the domain's IsoDate strings are stored in
 // `@db.Date` columns, which Prisma reads and writes as JavaScript Dates at midnight UTC.
-import { type IsoDate, todayInPlanTimeZone } from '@plan-tracker/domain';
+import type { IsoDate } from '@plan-tracker/domain';
 
 export function toDbDate(date: IsoDate): Date {
   return new Date(`${date}T00:00:00.000Z`);
@@ -20,9 +20,4 @@ export function fromDbDateOrNull(date: Date | null): IsoDate | null {
 
 export function isoInstantOrNull(instant: Date | null): string | null {
   return instant ? instant.toISOString() : null;
-}
-
-/** Today where the plan's deadlines fall (the domain's PLAN_TIME_ZONE). */
-export function todayInLondon(now: Date = new Date()): IsoDate {
-  return todayInPlanTimeZone(now);
 }

@@ -7,6 +7,7 @@ import {
   type IsoDate,
   IsoDateSchema,
   quarterOf,
+  todayInPlanTimeZone,
   type WorkOwnership,
   type WriteKind,
   writeRefusal,
@@ -14,7 +15,7 @@ import {
 import { z } from 'zod';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import type { Actor } from './actor.js';
-import { toDbDate, todayInLondon } from './dates.js';
+import { toDbDate } from './dates.js';
 import {
   forbiddenError,
   invalidField,
@@ -129,7 +130,7 @@ export interface Effective {
 }
 
 export function effectiveFrom(effectiveOn: IsoDate | undefined): Effective {
-  const date = effectiveOn ?? todayInLondon();
+  const date = effectiveOn ?? todayInPlanTimeZone();
   return { effectiveOn: date, period: quarterOf(date).label };
 }
 
