@@ -6,7 +6,6 @@
  */
 import {
   type ConflictFailure,
-  FAILURE_CODES,
   type FailureCode,
   type ForbiddenFailure,
   type NotFoundFailure,
@@ -18,10 +17,6 @@ import {
   type ValidationIssue,
   validationError,
 } from '@plan-tracker/domain';
-
-/** The stable codes of expected failures: the domain's registry. */
-export const ERROR_CODES = Object.keys(FAILURE_CODES) as FailureCode[];
-export type ErrorCode = FailureCode;
 
 /** Base of every expected failure: the domain failure it carries. */
 export abstract class ApiError<F extends ServiceError = ServiceError> extends Error {

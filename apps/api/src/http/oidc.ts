@@ -21,13 +21,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hashPassword, type SecretBox, secretBox, sha256 } from '@plan-tracker/accounts';
 import {
   createUserAccount,
-  emailDomainAllowed,
-  groupsOf,
   type PrismaClient,
-  roleFromGroups,
   singleSignOnRecord,
   systemActor,
 } from '@plan-tracker/db';
+import { emailDomainAllowed, groupsOf, roleFromGroups } from '@plan-tracker/domain';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import * as oidc from 'openid-client';
 import type { Logger } from 'pino';

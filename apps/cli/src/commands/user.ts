@@ -3,20 +3,20 @@
  * installation. The password never appears on the command line (it would be kept in shell
  * history and shown in `ps`): it comes from PLAN_TRACKER_PASSWORD or is typed at a hidden prompt.
  */
+
 import { DEMO_USERS, hashPassword, weakPasswordReason } from '@plan-tracker/accounts';
-import { dorsetOrganisation } from '@plan-tracker/domain';
+import { dorsetOrganisation, ROLES, type Role } from '@plan-tracker/domain';
 import { type Command, Option } from 'commander';
 import { CliError } from '../cli-error.js';
 import { withDatabase } from '../database.js';
 import type { CliDependencies, TerminalInput } from '../dependencies.js';
 
-const ROLES = ['ADMIN', 'EDITOR', 'CONTRIBUTOR', 'VIEWER'] as const;
 const PASSWORD_VARIABLE = 'PLAN_TRACKER_PASSWORD';
 
 interface UserCreateOptions {
   email: string;
   name: string;
-  role: (typeof ROLES)[number];
+  role: Role;
   owner: string[];
   organisation: string;
 }

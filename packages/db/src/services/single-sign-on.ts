@@ -1,14 +1,14 @@
 // Single sign-on with OpenID Connect, one identity provider per organisation: its settings
-// (validated here, the one schema for the API and the CLI), the rules that decide who may come
-// in (allowed email domains, the role from the provider's groups), and the audited write that
-// configures it. The client secret arrives sealed (@plan-tracker/accounts' SecretBox) and never
+// (validated here, the one schema for the API and the CLI) and the audited write that
+// configures it; who may come in is the domain's rules (access/single-sign-on.ts). The client secret arrives sealed (@plan-tracker/accounts' SecretBox) and never
 // leaves: history records only whether one is set.
+
+import { ROLES } from '@plan-tracker/domain';
 import { z } from 'zod';
 import type { OidcConnection, PrismaClient, Role } from '../generated/prisma/client.js';
 import type { Actor } from './actor.js';
 import { type ServiceResult, zodValidationError } from './errors.js';
 import type { Changed } from './status.js';
-import { ROLES } from './user.js';
 import {
   abortInvalid,
   appendHistory,
@@ -102,29 +102,6 @@ function groupRolesOf(value: unknown): { group: string; role: Role }[] {
     (entry): entry is { group: string; role: Role } =>
       typeof entry?.group === 'string' && (ROLES as readonly string[]).includes(entry?.role),
   );
-}
-
-/** True when the address is in one of the domains (exactly; subdomains are not included). */
-export function emailDomainAllowed(email: string, domains: readonly string[]): boolean {
-  const at = email.lastIndexOf('@');
-  if (at < 1) return false;
-  return domains.includes(email.slice(at + 1).toLowerCase());
-}
-
-/** The most powerful role any of the groups maps to, or null when none does. */
-export function roleFromGroups(
-  groups: readonly string[],
-  mapping: readonly { group: string; role: Role }[],
-): Role | null {
-  const roles = new Set(mapping.filter((m) => groups.includes(m.group)).map((m) => m.role));
-  return ROLES.find((role) => roles.has(role)) ?? null;
-}
-
-/** The groups claim of an ID token as a list (a single string counts as one group). */
-export function groupsOf(claims: Record<string, unknown>, claim: string): string[] {
-  const value = claims[claim];
-  if (typeof value === 'string') return [value];
-  return Array.isArray(value) ? value.filter((g): g is string => typeof g === 'string') : [];
 }
 
 export interface ConfigureSingleSignOnArgs {

@@ -1,6 +1,7 @@
 // Staff accounts: creating a user and changing their role, name, owner labels or access, each
 // with an audit entry in the same transaction. Passwords arrive already hashed (the API owns
 // hashing); the hash is never returned, compared in history or written to the audit log.
+import { ROLES } from '@plan-tracker/domain';
 import { z } from 'zod';
 import type { PrismaClient, Role, User } from '../generated/prisma/client.js';
 import type { Actor } from './actor.js';
@@ -30,13 +31,8 @@ import {
   type VersionedArgs,
 } from './write.js';
 
-/** The roles, most powerful first. */
-export const ROLES = [
-  'ADMIN',
-  'EDITOR',
-  'CONTRIBUTOR',
-  'VIEWER',
-] as const satisfies readonly Role[];
+// The roles, most powerful first: the domain's vocabulary, re-exported for the db's callers.
+export { ROLES } from '@plan-tracker/domain';
 
 /** A user as services hand it out: never the password hash. */
 export interface UserRecord {
