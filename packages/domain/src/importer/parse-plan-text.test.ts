@@ -200,6 +200,25 @@ describe('parsePlanText on damaged copies of the plan', () => {
     expect(parsePlanText(reflow(seed, 60, ' '))).toEqual(expected);
   });
 
+  it('reads the measures table wrapped in narrow columns, priority cells too', () => {
+    // At 25 characters "MAKE POLICING MORE" ends the row above and "VISIBLE AND
+    // CONNECTED⇥To increase…" starts the next.
+    for (const width of [20, 25, 40]) {
+      expect(parsePlanText(reflow(seed, width)).measures, `width ${width}`).toEqual(
+        expected.measures,
+      );
+    }
+  });
+
+  it('rejects a measures row naming no priority, rather than joining it to the row above', () => {
+    // The row for priority 5, the second row below the table's repeated header.
+    const text = seed.replace('PUT VICTIMS AND COMMUNITIES FIRST\tSupport', 'FIGHT FIRES\tSupport');
+    const error = expectImportError(text, 'IMPORT_UNKNOWN_MEASURES_PRIORITY', 617);
+    expect(error.reason).toBe(
+      'the measures row "FIGHT FIRES" names no priority of this plan — start the row with the number or the title of one of its priorities (1, 2, 3, 4, 5, 6)',
+    );
+  });
+
   it('reads a file truncated inside a priority as far as it goes', () => {
     const lines = seed.split('\n');
     // Lines 1–304: priority 2 stops after the first bullet of its second theme.

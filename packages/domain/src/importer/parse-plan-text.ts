@@ -49,6 +49,8 @@ export const CROSS_CUTTING_SECTION_TITLES: Readonly<Record<CrossCuttingSection, 
 const MEASURES_HEADING = 'Measuring progress against the priorities';
 const CONTENTS_ENTRY = /^priority\s+(\d{1,3})\s*[:.\-–—]\s*(.+)$/i;
 const HEADING_MAX_LENGTH = 80;
+/** PRIORITY, OUTCOME, MEASURES. */
+const MEASURES_COLUMNS = 3;
 
 interface ThemeDraft {
   readonly title: string;
@@ -355,25 +357,38 @@ function measuresRows(
 ): PlanDocumentMeasures[] {
   const rows: { priority: PriorityDraft; title: string; lines: SourceLine[] }[] = [];
   let row: (typeof rows)[number] | null = null;
+  // Lines without a tab since the last line with one: the rest of a wrapped cell.
+  let loose: SourceLine[] = [];
   for (const line of lines) {
     const cells = line.raw.split('\t');
     const firstCell = normaliseText(cells[0] ?? '');
-    if (cells.length > 1 && /^priority$/i.test(firstCell)) {
-      row = null; // the table's header, printed again on each page
+    if (cells.length === 1) {
+      loose.push(line);
+      row?.lines.push(line);
       continue;
     }
-    const named =
-      cells.length > 1 && firstCell !== '' ? measuredPriority(firstCell, priorities) : null;
+    if (/^priority$/i.test(firstCell)) {
+      row = null; // the table's header, printed again on each page
+      loose = [];
+      continue;
+    }
+    const named = firstCell === '' ? null : rowStart(loose, line, priorities);
+    loose = [];
     if (named) {
-      row = { ...named, lines: [line] };
+      row?.lines.splice(row.lines.length - (named.lines.length - 1));
+      row = { priority: named.priority, title: named.title, lines: [...named.lines] };
       rows.push(row);
-    } else if (row) {
+    } else if (
+      row &&
+      (firstCell === '' || filledCells([...row.lines, line]).length <= MEASURES_COLUMNS)
+    ) {
       row.lines.push(line); // a row wrapped onto the next line
-    } else if (cells.length > 1 && firstCell !== '') {
+    } else if (firstCell !== '') {
+      // Not a wrapped row either: it would give the row above more cells than the table has.
       fail(
         'IMPORT_UNKNOWN_MEASURES_PRIORITY',
         line.number,
-        `the measures row ${quote(firstCell)} names no priority of this plan — use a priority's title or number`,
+        `the measures row ${quote(firstCell)} names no priority of this plan — start the row with the number or the title of one of its priorities (${priorities.map((p) => p.number).join(', ')})`,
       );
     }
   }
@@ -381,12 +396,7 @@ function measuresRows(
   const measured = new Map<number, SourceLine>();
   return rows.map(({ priority, title, lines: rowLines }) => {
     const start = rowLines[0] as SourceLine;
-    const cells = rowLines
-      .map((line) => line.raw)
-      .join(' ')
-      .split('\t')
-      .map(normaliseText)
-      .filter((cell) => cell !== '');
+    const cells = filledCells(rowLines);
     const outcome = cells[1];
     const measures = splitMeasures(cells.slice(2).join(' '));
     if (!outcome || measures.length === 0) {
@@ -412,6 +422,39 @@ function measuresRows(
       measures,
     };
   });
+}
+
+/**
+ * The row a line with tabs starts, if its first cell names a priority, alone or after the
+ * lines without a tab above it: a priority cell wrapped by the PDF's table ("MAKE POLICING
+ * MORE" / "VISIBLE AND CONNECTED⇥To increase…"). The row's `lines` are those wrapped lines
+ * and this one.
+ */
+function rowStart(
+  loose: readonly SourceLine[],
+  line: SourceLine,
+  priorities: readonly PriorityDraft[],
+): { priority: PriorityDraft; title: string; lines: readonly SourceLine[] } | null {
+  const firstCell = line.raw.split('\t')[0] ?? '';
+  for (let k = 0; k <= loose.length; k++) {
+    const above = loose.slice(loose.length - k);
+    const named = measuredPriority(
+      normaliseText([...above.map((l) => l.raw), firstCell].join(' ')),
+      priorities,
+    );
+    if (named) return { ...named, lines: [...above, line] };
+  }
+  return null;
+}
+
+/** The cells of a row that are not empty, its lines joined as one. */
+function filledCells(rowLines: readonly SourceLine[]): string[] {
+  return rowLines
+    .map((line) => line.raw)
+    .join(' ')
+    .split('\t')
+    .map(normaliseText)
+    .filter((cell) => cell !== '');
 }
 
 function measuredPriority(
