@@ -30,7 +30,15 @@ import {
   type PlanDocumentPriority,
   PlanDocumentSchema,
 } from './schema.js';
-import { type Item, isIWill, normaliseText, type SourceLine, splitLines, toItems } from './text.js';
+import {
+  binaryStart,
+  type Item,
+  isIWill,
+  normaliseText,
+  type SourceLine,
+  splitLines,
+  toItems,
+} from './text.js';
 import { sameTitle } from './titles.js';
 
 /** Options of {@link parsePlanText}. */
@@ -51,6 +59,8 @@ const CONTENTS_ENTRY = /^priority\s+(\d{1,3})\s*[:.\-–—]\s*(.+)$/i;
 const HEADING_MAX_LENGTH = 80;
 /** PRIORITY, OUTCOME, MEASURES. */
 const MEASURES_COLUMNS = 3;
+const PRIORITY_SHAPE =
+  'a priority is its heading, a line reading "I will:", then theme headings each with its bullets';
 
 interface ThemeDraft {
   readonly title: string;
@@ -89,6 +99,21 @@ export function parsePlanText(text: string, options: ParsePlanTextOptions = {}):
   const firstLine = lines.find((line) => line.text !== '');
   if (!firstLine) {
     return fail('IMPORT_EMPTY_FILE', 1, 'the file is empty — give the text of a plan');
+  }
+  if (/^%PDF-/.test(firstLine.raw.trimStart())) {
+    return fail(
+      'IMPORT_NOT_TEXT',
+      firstLine.number,
+      'this is a PDF file, not its text — extract the text (for example with pdftotext) and import that',
+    );
+  }
+  const binary = binaryStart(lines);
+  if (binary) {
+    return fail(
+      'IMPORT_NOT_TEXT',
+      binary.number,
+      'this is binary data, not text (control characters, or bytes that are not UTF-8, starting at this line) — give the plan as plain text in UTF-8',
+    );
   }
   const items = toItems(lines);
   const contents = contentsEntries(lines);
@@ -220,13 +245,15 @@ export function parsePlanText(text: string, options: ParsePlanTextOptions = {}):
   if (priorities.length === 0) {
     return fail(
       'IMPORT_NO_PRIORITIES',
-      1,
-      'no priorities found — a priority is a heading followed by a line reading "I will:" and its bullets',
+      firstLine.number,
+      items.length === 1 && firstLine.text.length <= HEADING_MAX_LENGTH
+        ? `the text holds only its title (${quote(firstLine.text)}) — the plan's priorities follow the title: ${PRIORITY_SHAPE}`
+        : `no priorities found — ${PRIORITY_SHAPE}`,
     );
   }
 
   const document: PlanDocument = {
-    title: firstLine.text,
+    title: planTitle(items[0], firstLine),
     priorities: priorities.map(
       (draft): PlanDocumentPriority => ({
         number: draft.number,
@@ -262,6 +289,13 @@ export function parsePlanText(text: string, options: ParsePlanTextOptions = {}):
     );
   }
   return checked.data;
+}
+
+/** The first line, and the lines right below it that continue it in capitals (a wrapped title). */
+function planTitle(first: Item | undefined, firstLine: SourceLine): string {
+  const lines = first?.kind === 'plain' && first.lines[0] === firstLine ? first.lines : [];
+  const wrapped = lines.every((line) => line.text === line.text.toUpperCase());
+  return wrapped && lines.length > 1 ? lines.map((line) => line.text).join(' ') : firstLine.text;
 }
 
 /** "Priority N: Title" lines anywhere in the text, e.g. the contents list. */
