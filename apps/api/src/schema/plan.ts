@@ -65,12 +65,14 @@ export const PlanRef = builder.prismaNode('Plan', {
     commitment: t.prismaField({
       type: 'Commitment',
       nullable: true,
-      description: 'One commitment by its code, e.g. `1.2.3` or `X.1.2`.',
+      description:
+        'One commitment by its code, e.g. `1.2.3` or `X.1.2`: the one in the plan now, else the latest withdrawn one that had the code.',
       args: { code: t.arg.string({ required: true, description: 'The code.' }) },
       resolve: (query, plan, args, ctx) =>
-        prisma(ctx).commitment.findUnique({
+        prisma(ctx).commitment.findFirst({
           ...query,
-          where: { planId_code: { planId: plan.id, code: args.code } },
+          where: { planId: plan.id, code: args.code },
+          orderBy: [{ liveCode: { sort: 'asc', nulls: 'last' } }, { updatedAt: 'desc' }],
         }),
     }),
     rollUp: t.field({
