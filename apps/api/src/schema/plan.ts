@@ -14,7 +14,8 @@ import { RollUpType } from './rollup.js';
 import { CrossCuttingSectionEnum } from './scalars.js';
 
 export const PlanRef = builder.prismaNode('Plan', {
-  description: 'A police and crime plan, e.g. the Dorset "Police & Crime Plan 2021–29".',
+  description:
+    'A plan of an organisation: priorities, themes and "I will" commitments, e.g. the Dorset "Police & Crime Plan 2021–29".',
   id: { field: 'id' },
   nullable: true,
   findUnique: (id, ctx) => ({ id, AND: [visiblePlanWhere(ctx.caller)] }),
@@ -29,6 +30,20 @@ export const PlanRef = builder.prismaNode('Plan', {
     published: t.exposeBoolean('published', {
       description:
         'Whether the public may see it. Unpublished plans are seen by their organisation only.',
+    }),
+    archivedAt: t.expose('archivedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'When an administrator archived it (kept for its staff, out of pickers, unpublished); null while in use.',
+    }),
+    version: t.int({
+      nullable: true,
+      description:
+        'Version for optimistic concurrency: send it back with `changePlan` or `revisePlan`. Staff of the organisation only.',
+      authScopes: (plan) => ({ staffOf: plan.organisationId }),
+      unauthorizedResolver: () => null,
+      resolve: (plan) => plan.version,
     }),
     asAt: t.field({
       type: 'Date',

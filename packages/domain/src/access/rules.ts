@@ -162,7 +162,10 @@ export function blanketWriteRefusal(caller: Caller): Refusal {
       ? null
       : 'this API key lacks the write:updates scope.';
   }
-  return caller.role === 'VIEWER' ? 'viewers cannot make changes.' : null;
+  // A platform operator may create organisations whatever their role in their own.
+  return caller.role === 'VIEWER' && caller.platformOperator !== true
+    ? 'viewers cannot make changes.'
+    : null;
 }
 
 /**
