@@ -41,6 +41,7 @@ const CommitmentsQuery = graphql(`
   ) {
     plan(slug: $slug) {
       id
+      priorities { id number }
       commitments(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
         totalCount
         pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
@@ -53,11 +54,14 @@ const CommitmentsQuery = graphql(`
   }
 `);
 
-const PRIORITY_OPTIONS: readonly Option[] = [
-  { value: '', text: 'All priorities' },
-  ...[1, 2, 3, 4, 5, 6].map((n) => ({ value: String(n), text: `Priority ${n}` })),
-  { value: 'X', text: 'Cross-cutting commitments' },
-];
+/** The priority filter's choices: the plan's own priorities (known once the table has loaded). */
+function priorityOptions(numbers: readonly number[]): Option[] {
+  return [
+    { value: '', text: 'All priorities' },
+    ...numbers.map((n) => ({ value: String(n), text: `Priority ${n}` })),
+    { value: 'X', text: 'Cross-cutting commitments' },
+  ];
+}
 
 const COLUMNS: readonly { field: SortField | null; label: string; numeric?: boolean }[] = [
   { field: 'code', label: 'Code' },
@@ -119,6 +123,7 @@ export function CommitmentTable({
         ])}
         filters={filters}
         showPriority={fixed.priority === undefined && fixed.theme === undefined}
+        priorityNumbers={(data?.plan?.priorities ?? []).map((p) => p.number)}
         onApply={(next) => navigate(href({ ...next, page: 1, after: null, before: null }))}
         clearHref={href({
           q: '',
@@ -294,11 +299,13 @@ export function CommitmentTable({
 function FilterForm({
   filters,
   showPriority,
+  priorityNumbers,
   onApply,
   clearHref,
 }: {
   filters: CommitmentFilters;
   showPriority: boolean;
+  priorityNumbers: readonly number[];
   onApply: (filters: Partial<CommitmentFilters>) => void;
   clearHref: string;
 }) {
@@ -361,7 +368,7 @@ function FilterForm({
               label="Priority"
               value={priority}
               onChange={setPriority}
-              options={PRIORITY_OPTIONS}
+              options={priorityOptions(priorityNumbers)}
             />
           </div>
         ) : null}
