@@ -118,6 +118,7 @@ function Screens() {
     <Layout
       navigation={navigationFor(viewer)}
       user={{ name: viewer.name, roleLabel: viewer.role ? roleLabel(viewer.role) : 'staff' }}
+      organisationName={viewer.organisation?.name ?? null}
     >
       {/* A new page gets fresh state: forms and filters never leak from one page to the next. */}
       <div key={pathname}>{content}</div>

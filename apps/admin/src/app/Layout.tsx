@@ -2,13 +2,14 @@
  * The frame of every screen: skip link, header, service navigation, main, footer.
  *
  * The office is not part of GOV.UK, so this uses GOV.UK Frontend's generic header (no crown,
- * no GOV.UK logotype) and a footer without the crown, as the Design System asks.
+ * no GOV.UK logotype) and a footer without the crown, as the Design System asks. The header
+ * names the signed-in person's organisation, as the API gives it; before sign-in nothing says
+ * whose tracker this is.
  */
 import type { ReactNode } from 'react';
 import { Link, useLocation } from './router.js';
 import { routes } from './routes.js';
 
-export const ORGANISATION_NAME = 'Office of the Police and Crime Commissioner for Dorset';
 export const SERVICE_NAME = 'Plan delivery tracker';
 
 export interface NavItem {
@@ -24,11 +25,14 @@ function isActive(item: NavItem, pathname: string): boolean {
 export function Layout({
   navigation,
   user,
+  organisationName = null,
   children,
 }: {
   navigation: readonly NavItem[];
   /** The signed-in person, shown with a sign-out link; `null` on the sign-in page. */
   user: { readonly name: string; readonly roleLabel: string } | null;
+  /** The signed-in person's organisation, from the API; `null` before sign-in. */
+  organisationName?: string | null;
   children: ReactNode;
 }) {
   const { pathname } = useLocation();
@@ -38,15 +42,17 @@ export function Layout({
         Skip to main content
       </a>
       <header className="govuk-template__header">
-        <div className="govuk-generic-header">
-          <div className="govuk-generic-header__container govuk-width-container">
-            <div className="govuk-generic-header__logo">
-              <Link to={routes.dashboard()} className="govuk-generic-header__homepage-link">
-                {ORGANISATION_NAME}
-              </Link>
+        {organisationName ? (
+          <div className="govuk-generic-header">
+            <div className="govuk-generic-header__container govuk-width-container">
+              <div className="govuk-generic-header__logo">
+                <Link to={routes.dashboard()} className="govuk-generic-header__homepage-link">
+                  {organisationName}
+                </Link>
+              </div>
             </div>
           </div>
-        </div>
+        ) : null}
         <section aria-label="Service information" className="govuk-service-navigation">
           <div className="govuk-width-container">
             <div className="govuk-service-navigation__container">
@@ -133,10 +139,7 @@ export function Layout({
                   </a>
                 </li>
               </ul>
-              <p className="govuk-body-s govuk-!-margin-bottom-0">
-                {SERVICE_NAME} for the Police and Crime Plan 2021 to 2029. For staff of the{' '}
-                {ORGANISATION_NAME}.
-              </p>
+              <p className="govuk-body-s govuk-!-margin-bottom-0">{SERVICE_NAME}.</p>
             </div>
           </div>
         </div>

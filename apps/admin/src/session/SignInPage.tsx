@@ -97,9 +97,7 @@ export function SignInPage() {
           <NotificationBanner type="success" heading="You have signed out" />
         ) : null}
         <Page title="Sign in to the plan delivery tracker" error={errors.length > 0}>
-          <p className="govuk-body">
-            For staff of the Office of the Police and Crime Commissioner for Dorset.
-          </p>
+          <p className="govuk-body">For staff of the office that keeps the plan.</p>
           <form onSubmit={submit} noValidate>
             <TextInput
               id="email"
