@@ -15,17 +15,27 @@ export const SERVICE_NAME = 'Plan delivery tracker';
 export interface NavItem {
   readonly href: string;
   readonly text: string;
+  /** Current only on its own path, not on the paths under it (a plan's dashboard). */
+  readonly exact?: boolean;
 }
 
 function isActive(item: NavItem, pathname: string): boolean {
-  if (item.href === '/') return pathname === '/';
+  if (item.exact || item.href === '/') return pathname === item.href;
   return pathname === item.href || pathname.startsWith(`${item.href}/`);
+}
+
+/** The plan a screen is in, as the header shows it. */
+export interface PlanHeading {
+  readonly title: string;
+  /** Where to choose another of the organisation's plans; `null` when it has only this one. */
+  readonly changeHref: string | null;
 }
 
 export function Layout({
   navigation,
   user,
   organisationName = null,
+  plan = null,
   children,
 }: {
   navigation: readonly NavItem[];
@@ -33,6 +43,8 @@ export function Layout({
   user: { readonly name: string; readonly roleLabel: string } | null;
   /** The signed-in person's organisation, from the API; `null` before sign-in. */
   organisationName?: string | null;
+  /** The plan of the screen; `null` on the organisation's screens. */
+  plan?: PlanHeading | null;
   children: ReactNode;
 }) {
   const { pathname } = useLocation();
@@ -46,7 +58,7 @@ export function Layout({
           <div className="govuk-generic-header">
             <div className="govuk-generic-header__container govuk-width-container">
               <div className="govuk-generic-header__logo">
-                <Link to={routes.dashboard()} className="govuk-generic-header__homepage-link">
+                <Link to={routes.home()} className="govuk-generic-header__homepage-link">
                   {organisationName}
                 </Link>
               </div>
@@ -57,11 +69,11 @@ export function Layout({
           <div className="govuk-width-container">
             <div className="govuk-service-navigation__container">
               <span className="govuk-service-navigation__service-name">
-                <Link to={routes.dashboard()} className="govuk-service-navigation__link">
+                <Link to={routes.home()} className="govuk-service-navigation__link">
                   {SERVICE_NAME}
                 </Link>
               </span>
-              {navigation.length > 0 ? (
+              {navigation.length > 0 || user ? (
                 <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
                   <ul className="govuk-service-navigation__list" id="navigation">
                     {navigation.map((item) => {
@@ -114,6 +126,22 @@ export function Layout({
             >
               Signed in as <strong>{user.name}</strong> ({user.roleLabel})
             </p>
+            {plan ? (
+              <p
+                className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0"
+                data-testid="current-plan"
+              >
+                Plan: <strong>{plan.title}</strong>
+                {plan.changeHref ? (
+                  <>
+                    {' '}
+                    <Link className="govuk-link" to={plan.changeHref}>
+                      Change plan
+                    </Link>
+                  </>
+                ) : null}
+              </p>
+            ) : null}
           </div>
         ) : null}
       </header>
@@ -139,7 +167,10 @@ export function Layout({
                   </a>
                 </li>
               </ul>
-              <p className="govuk-body-s govuk-!-margin-bottom-0">{SERVICE_NAME}.</p>
+              <p className="govuk-body-s govuk-!-margin-bottom-0">
+                {SERVICE_NAME}
+                {plan ? ` for ${plan.title}` : ''}.
+              </p>
             </div>
           </div>
         </div>

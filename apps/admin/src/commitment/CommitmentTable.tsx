@@ -10,7 +10,7 @@ import { routes } from '../app/routes.js';
 import { Button, Checkbox, type Option, Select, TextInput } from '../govuk/fields.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
-import { PLAN_SLUG } from '../plan/plan.js';
+import { usePlanSlug } from '../plan/plan.js';
 import {
   formatDate,
   OverdueTag,
@@ -82,6 +82,7 @@ export function CommitmentTable({
   /** A priority or theme the page has chosen; not shown as a filter. */
   fixed?: { priority?: number; theme?: string };
 }) {
+  const slug = usePlanSlug();
   const { query } = useLocation();
   const filters = parseFilters(query);
   const scoped: CommitmentFilters = {
@@ -90,7 +91,7 @@ export function CommitmentTable({
     ...(fixed.theme !== undefined ? { theme: fixed.theme } : {}),
   };
   const { data, error, loading } = useQuery(CommitmentsQuery, {
-    slug: PLAN_SLUG,
+    slug,
     ...connectionArgs(scoped, todayInPlanTimeZone()),
   });
   // The URL keeps only what the page did not fix.
@@ -204,7 +205,7 @@ export function CommitmentTable({
                   <td className="govuk-table__cell">
                     <Link
                       className="govuk-link govuk-!-font-weight-bold"
-                      to={routes.commitment(c.code ?? '')}
+                      to={routes.commitment(slug, c.code ?? '')}
                     >
                       {c.code}
                     </Link>
