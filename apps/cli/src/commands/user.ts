@@ -10,6 +10,8 @@ import { type Command, Option } from 'commander';
 import { CliError } from '../cli-error.js';
 import { withDatabase } from '../database.js';
 import type { CliDependencies, TerminalInput } from '../dependencies.js';
+import { findOrganisation } from '../organisation.js';
+import { serviceFailure } from '../service-failure.js';
 
 const PASSWORD_VARIABLE = 'PLAN_TRACKER_PASSWORD';
 
@@ -58,7 +60,7 @@ export function registerUserCommands(program: Command, deps: CliDependencies): v
       if (weak) throw new CliError(weak);
       const { createUserAccount, systemActor } = await import('@plan-tracker/db');
       await withDatabase(deps, async ({ prisma }) => {
-        const organisation = await findOrganisation(prisma, options.organisation);
+        const organisation = await organisationFor(prisma, options.organisation);
         const result = await createUserAccount(
           prisma,
           systemActor(organisation.id, 'pnpm cli user:create'),
@@ -73,11 +75,12 @@ export function registerUserCommands(program: Command, deps: CliDependencies): v
           },
         );
         if (!result.ok) {
-          const issues =
-            result.error.code === 'VALIDATION'
-              ? result.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`)
-              : [result.error.message];
-          throw new CliError(`cannot create the user: ${issues.join('; ')}`);
+          throw serviceFailure('create the user', result.error, {
+            email: '--email',
+            name: '--name',
+            role: '--role',
+            ownerLabels: '--owner',
+          });
         }
         const user = result.value.record;
         deps.stdout.write(
@@ -100,7 +103,7 @@ export function registerUserCommands(program: Command, deps: CliDependencies): v
 }
 
 /** The organisation by slug; the Dorset office is created when absent (a new installation). */
-async function findOrganisation(
+async function organisationFor(
   prisma: import('@plan-tracker/db').PrismaClient,
   slug: string,
 ): Promise<{ id: string; name: string }> {
@@ -113,12 +116,7 @@ async function findOrganisation(
       select: { id: true, name: true },
     });
   }
-  const found = await prisma.organisation.findUnique({
-    where: { slug },
-    select: { id: true, name: true },
-  });
-  if (!found) throw new CliError(`there is no organisation with the slug "${slug}"`);
-  return found;
+  return findOrganisation(prisma, slug);
 }
 
 /** The new password: from the environment, else typed twice at a hidden prompt. */
