@@ -1,4 +1,4 @@
-/** The organisation a command names with `--organisation <slug>`. */
+/** The organisation a command names with `--organisation <slug>`, or how to find or make one. */
 import type { PrismaClient } from '@plan-tracker/db';
 import { CliError } from './cli-error.js';
 
@@ -8,7 +8,7 @@ export interface FoundOrganisation {
   readonly name: string;
 }
 
-/** The organisation with `slug`; a CliError when there is none. */
+/** The organisation with `slug`; a CliError saying how to list and create one when absent. */
 export async function findOrganisation(
   prisma: PrismaClient,
   slug: string,
@@ -18,7 +18,9 @@ export async function findOrganisation(
     select: { id: true, slug: true, name: true },
   });
   if (!found) {
-    throw new CliError(`there is no organisation with the slug "${slug}"`);
+    throw new CliError(
+      `there is no organisation with the slug "${slug}": \`pnpm cli plan:list\` lists the organisations, \`pnpm cli org:create --slug ${slug} --name "…"\` makes one`,
+    );
   }
   return found;
 }

@@ -10,6 +10,7 @@ import { CliError } from './cli-error.js';
 import { registerDatabaseCommands } from './commands/database.js';
 import { registerExport } from './commands/export.js';
 import { registerImportPlan } from './commands/import-plan.js';
+import { registerOrganisationCommands } from './commands/organisation.js';
 import { registerDevPostgres } from './commands/postgres.js';
 import { registerReport } from './commands/report.js';
 import { registerSingleSignOnCommands } from './commands/single-sign-on.js';
@@ -39,6 +40,7 @@ export function buildProgram(deps: CliDependencies): Command {
   registerReport(program, deps);
   registerExport(program, deps);
   registerStart(program, deps);
+  registerOrganisationCommands(program, deps);
   registerUserCommands(program, deps);
   registerSingleSignOnCommands(program, deps);
   registerDevPostgres(program, deps);

@@ -21,6 +21,7 @@ interface UserCreateOptions {
   role: Role;
   owner: string[];
   organisation: string;
+  platformOperator?: boolean;
 }
 
 export function registerUserCommands(program: Command, deps: CliDependencies): void {
@@ -50,6 +51,10 @@ export function registerUserCommands(program: Command, deps: CliDependencies): v
       [],
     )
     .option('--organisation <slug>', 'the organisation they belong to', dorsetOrganisation.slug)
+    .option(
+      '--platform-operator',
+      'they run this deployment for every organisation on it, and may create organisations',
+    )
     .addHelpText(
       'after',
       `\nExample:\n  ${PASSWORD_VARIABLE}='…' pnpm cli user:create --email ada@dorset-opcc.example --name "Ada Lovelace" --role ADMIN\n`,
@@ -83,8 +88,15 @@ export function registerUserCommands(program: Command, deps: CliDependencies): v
           });
         }
         const user = result.value.record;
+        if (options.platformOperator) {
+          // createUserAccount takes no platformOperator: set it straight after, by the system.
+          await prisma.user.update({
+            where: { id: user.id },
+            data: { platformOperator: true, version: { increment: 1 } },
+          });
+        }
         deps.stdout.write(
-          `Created ${user.role} ${user.email} (${user.name}) in ${organisation.name}.\n`,
+          `Created ${user.role} ${user.email} (${user.name}) in ${organisation.name}${options.platformOperator ? ', a platform operator (may create organisations)' : ''}.\n`,
         );
         const demo = await prisma.user.count({
           where: {
