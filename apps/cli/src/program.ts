@@ -11,6 +11,8 @@ import { registerDatabaseCommands } from './commands/database.js';
 import { registerExport } from './commands/export.js';
 import { registerImportPlan } from './commands/import-plan.js';
 import { registerOrganisationCommands } from './commands/organisation.js';
+import { registerPlanCommands } from './commands/plan.js';
+import { registerPlanLoadCommands } from './commands/plan-load.js';
 import { registerDevPostgres } from './commands/postgres.js';
 import { registerReport } from './commands/report.js';
 import { registerSingleSignOnCommands } from './commands/single-sign-on.js';
@@ -22,7 +24,7 @@ export function buildProgram(deps: CliDependencies): Command {
   const program = new Command()
     .name('pnpm cli')
     .description(
-      'Plan delivery tracker: import plans, manage the database and staff accounts, produce reports.',
+      'Plan delivery tracker: load and revise plans, manage organisations, the database and staff accounts, produce reports.',
     )
     .showHelpAfterError('(run with --help for usage)')
     // Before the commands are added: each copies these settings from the program when made.
@@ -42,6 +44,8 @@ export function buildProgram(deps: CliDependencies): Command {
   registerStart(program, deps);
   registerOrganisationCommands(program, deps);
   registerUserCommands(program, deps);
+  registerPlanLoadCommands(program, deps);
+  registerPlanCommands(program, deps);
   registerSingleSignOnCommands(program, deps);
   registerDevPostgres(program, deps);
   return program;
