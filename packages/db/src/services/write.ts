@@ -267,54 +267,47 @@ export interface HistoryEntry {
   readonly note: string | null;
 }
 
+/** Who a history entry names as acting. */
+type HistoryActor = Pick<Actor, 'organisationId' | 'userId' | 'apiKeyId' | 'label'>;
+
+/** The audit-log row of one history entry. */
+function historyRow(actor: HistoryActor, entry: HistoryEntry) {
+  return {
+    organisationId: actor.organisationId,
+    planId: entry.planId,
+    actorUserId: actor.userId,
+    actorApiKeyId: actor.apiKeyId,
+    actor: actor.label,
+    effectiveOn: toDbDate(entry.effective.effectiveOn),
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    action: entry.action,
+    period: entry.effective.period,
+    before: entry.before ?? Prisma.DbNull,
+    after: entry.after ?? Prisma.DbNull,
+    note: entry.note,
+  };
+}
+
 /** Appends one history entry in the write's transaction; returns its id. */
-export async function appendHistory(tx: Tx, actor: Actor, entry: HistoryEntry): Promise<string> {
-  const row = await tx.auditLog.create({
-    data: {
-      organisationId: actor.organisationId,
-      planId: entry.planId,
-      actorUserId: actor.userId,
-      actorApiKeyId: actor.apiKeyId,
-      actor: actor.label,
-      effectiveOn: toDbDate(entry.effective.effectiveOn),
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      action: entry.action,
-      period: entry.effective.period,
-      before: entry.before ?? Prisma.DbNull,
-      after: entry.after ?? Prisma.DbNull,
-      note: entry.note,
-    },
-    select: { id: true },
-  });
+export async function appendHistory(
+  tx: Tx,
+  actor: HistoryActor,
+  entry: HistoryEntry,
+): Promise<string> {
+  const row = await tx.auditLog.create({ data: historyRow(actor, entry), select: { id: true } });
   return row.id;
 }
 
 /** Appends many history entries in the write's transaction, in the order given. */
 export async function appendHistoryMany(
   tx: Tx,
-  actor: Pick<Actor, 'organisationId' | 'userId' | 'apiKeyId' | 'label'>,
+  actor: HistoryActor,
   entries: readonly HistoryEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
   // One statement: `sequence` follows the rows' order, which is the order given.
-  await tx.auditLog.createMany({
-    data: entries.map((entry) => ({
-      organisationId: actor.organisationId,
-      planId: entry.planId,
-      actorUserId: actor.userId,
-      actorApiKeyId: actor.apiKeyId,
-      actor: actor.label,
-      effectiveOn: toDbDate(entry.effective.effectiveOn),
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      action: entry.action,
-      period: entry.effective.period,
-      before: entry.before ?? Prisma.DbNull,
-      after: entry.after ?? Prisma.DbNull,
-      note: entry.note,
-    })),
-  });
+  await tx.auditLog.createMany({ data: entries.map((entry) => historyRow(actor, entry)) });
 }
 
 /**
