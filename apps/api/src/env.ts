@@ -44,8 +44,8 @@ const EnvSchema = z.object({
   API_INTROSPECTION: flag.optional(),
   /** GraphiQL at GET /graphql; default on except in production. */
   API_GRAPHIQL: flag.optional(),
-  /** Largest request body accepted, in bytes (default 100 kB). */
-  API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100_000),
+  /** Largest request body accepted, in bytes (default 1 MB: a plan's text goes to `importPlan` in the body). */
+  API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(1_000_000),
   /** How long a sign-in lasts, in hours (default 12). */
   API_SESSION_HOURS: z.coerce
     .number()

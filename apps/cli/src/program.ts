@@ -10,6 +10,9 @@ import { CliError } from './cli-error.js';
 import { registerDatabaseCommands } from './commands/database.js';
 import { registerExport } from './commands/export.js';
 import { registerImportPlan } from './commands/import-plan.js';
+import { registerOrganisationCommands } from './commands/organisation.js';
+import { registerPlanCommands } from './commands/plan.js';
+import { registerPlanLoadCommands } from './commands/plan-load.js';
 import { registerDevPostgres } from './commands/postgres.js';
 import { registerReport } from './commands/report.js';
 import { registerSingleSignOnCommands } from './commands/single-sign-on.js';
@@ -21,7 +24,7 @@ export function buildProgram(deps: CliDependencies): Command {
   const program = new Command()
     .name('pnpm cli')
     .description(
-      'Plan delivery tracker: import plans, manage the database and staff accounts, produce reports.',
+      'Plan delivery tracker: load and revise plans, manage organisations, the database and staff accounts, produce reports.',
     )
     .showHelpAfterError('(run with --help for usage)')
     // Before the commands are added: each copies these settings from the program when made.
@@ -39,7 +42,10 @@ export function buildProgram(deps: CliDependencies): Command {
   registerReport(program, deps);
   registerExport(program, deps);
   registerStart(program, deps);
+  registerOrganisationCommands(program, deps);
   registerUserCommands(program, deps);
+  registerPlanLoadCommands(program, deps);
+  registerPlanCommands(program, deps);
   registerSingleSignOnCommands(program, deps);
   registerDevPostgres(program, deps);
   return program;

@@ -11,8 +11,9 @@ export interface Progress {
    * @example
    * const done = progress.step('Seeding the Dorset plan');
    * done('156 commitments');
+   * // or, when it was refused: done('refused', { failed: true }), marked ✗ rather than ✓
    */
-  step(step: string): (outcome?: string) => void;
+  step(step: string): (outcome?: string, how?: { failed?: boolean }) => void;
   /** Reports `done` of `total` for a step, in place on a terminal. */
   counter(step: string, done: number, total: number): void;
 }
@@ -24,9 +25,9 @@ export function progressOn(stderr: TextOutput): Progress {
     step(step) {
       const started = performance.now();
       if (interactive) stderr.write(`… ${step}`);
-      return (outcome) => {
+      return (outcome, how) => {
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        const line = `✓ ${step}${outcome ? `: ${outcome}` : ''} (${seconds}s)`;
+        const line = `${how?.failed ? '✗' : '✓'} ${step}${outcome ? `: ${outcome}` : ''} (${seconds}s)`;
         stderr.write(interactive ? `\r\x1b[K${line}\n` : `${line}\n`);
       };
     },

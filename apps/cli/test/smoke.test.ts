@@ -23,7 +23,14 @@ describe('pnpm cli, as a process', () => {
       'report',
       'export',
       'start',
+      'org:create',
       'user:create',
+      'plan:import',
+      'plan:revise',
+      'plan:publish',
+      'plan:unpublish',
+      'plan:archive',
+      'plan:list',
       'dev:postgres',
     ]) {
       expect(help.stdout).toContain(`  ${command} `);

@@ -61,6 +61,7 @@ describe('the Prisma client on the migrated database', () => {
         planId: plan.id,
         themeId: theme.id,
         code: '1.2.1',
+        liveCode: '1.2.1',
         position: 1,
         text: 'Work with the force to reduce burglary',
         introducedInRevisionId: revision.id,
@@ -69,7 +70,7 @@ describe('the Prisma client on the migrated database', () => {
     });
 
     const read = await db.prisma.commitment.findUniqueOrThrow({
-      where: { planId_code: { planId: plan.id, code: '1.2.1' } },
+      where: { planId_liveCode: { planId: plan.id, liveCode: '1.2.1' } },
       include: { theme: { include: { priority: true } }, introducedInRevision: true },
     });
 
@@ -85,7 +86,7 @@ describe('the Prisma client on the migrated database', () => {
     expect(read.dueDate?.toISOString()).toBe('2025-03-31T00:00:00.000Z');
   });
 
-  it('rejects a second commitment with the same code in the same plan', async () => {
+  it('rejects a second live commitment with the same code in the same plan', async () => {
     const plan = await db.prisma.plan.findFirstOrThrow({ include: { revisions: true } });
     const revisionId = plan.revisions[0]?.id ?? '';
     const duplicate = db.prisma.commitment.create({
@@ -94,6 +95,7 @@ describe('the Prisma client on the migrated database', () => {
         planId: plan.id,
         crossCuttingSection: 'PARTNERS',
         code: '1.2.1',
+        liveCode: '1.2.1',
         position: 9,
         text: 'Another commitment',
         introducedInRevisionId: revisionId,
@@ -101,6 +103,25 @@ describe('the Prisma client on the migrated database', () => {
     });
     await expect(duplicate).rejects.toBeInstanceOf(Prisma.PrismaClientKnownRequestError);
     await expect(duplicate).rejects.toMatchObject({ code: 'P2002' });
+  });
+
+  it('lets a withdrawn commitment keep the code a live one now has', async () => {
+    const plan = await db.prisma.plan.findFirstOrThrow({ include: { revisions: true } });
+    const revisionId = plan.revisions[0]?.id ?? '';
+    const withdrawn = await db.prisma.commitment.create({
+      data: {
+        organisationId: plan.organisationId,
+        planId: plan.id,
+        crossCuttingSection: 'PARTNERS',
+        code: '1.2.1',
+        liveCode: null,
+        position: 9,
+        text: 'A commitment a later revision withdrew',
+        introducedInRevisionId: revisionId,
+        withdrawnInRevisionId: revisionId,
+      },
+    });
+    expect(withdrawn.code).toBe('1.2.1');
   });
 });
 

@@ -15,6 +15,7 @@ export * from './errors.js';
 export * from './failures.js';
 export * from './history/index.js';
 export * from './importer/index.js';
+export * from './loading/index.js';
 export * from './model/index.js';
 export * from './report/index.js';
 export * from './rollup/index.js';

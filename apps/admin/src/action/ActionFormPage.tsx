@@ -25,7 +25,7 @@ import {
 } from '../graphql/mutation-errors.js';
 import { useMutationForm } from '../graphql/use-mutation-form.js';
 import { useQuery } from '../graphql/use-query.js';
-import { PLAN_SLUG } from '../plan/plan.js';
+import { usePlan, usePlanSlug } from '../plan/plan.js';
 import { canEditStructure } from '../session/permissions.js';
 import { useViewer } from '../session/session.js';
 
@@ -41,7 +41,7 @@ const EditActionQuery = graphql(`
         startDate
         dueDate
         version
-        commitment { id code }
+        commitment { id code plan { id } }
       }
     }
   }
@@ -224,8 +224,9 @@ function NotAllowed({ back }: { back: string }) {
 }
 
 export function NewActionPage({ code }: { code: string }) {
+  const slug = usePlanSlug();
   const viewer = useViewer();
-  const { data, error } = useQuery(CommitmentForActionQuery, { slug: PLAN_SLUG, code });
+  const { data, error } = useQuery(CommitmentForActionQuery, { slug, code });
   if (error) return <FailurePage failure={error} />;
   if (!data)
     return (
@@ -235,7 +236,7 @@ export function NewActionPage({ code }: { code: string }) {
     );
   const c = data.plan?.commitment;
   if (!c) return <NotFoundPage />;
-  const back = routes.commitment(c.code, { tab: 'actions' });
+  const back = routes.commitment(slug, c.code, { tab: 'actions' });
   if (!canEditStructure(viewer)) return <NotAllowed back={back} />;
   return (
     <ActionForm
@@ -263,7 +264,7 @@ export function NewActionPage({ code }: { code: string }) {
           },
         });
         if (isFailure(result)) return result;
-        navigate(routes.action(result.id, { saved: 'created' }));
+        navigate(routes.action(slug, result.id, { saved: 'created' }));
         return null;
       }}
     />
@@ -271,6 +272,7 @@ export function NewActionPage({ code }: { code: string }) {
 }
 
 export function EditActionPage({ id }: { id: string }) {
+  const { id: planId, slug } = usePlan();
   const viewer = useViewer();
   const { data, error } = useQuery(EditActionQuery, { id });
   if (error) return <FailurePage failure={error} />;
@@ -281,14 +283,16 @@ export function EditActionPage({ id }: { id: string }) {
       </Page>
     );
   const action = data.node?.__typename === 'DeliveryAction' ? data.node : null;
-  if (!action || action.version === null) return <NotFoundPage />;
+  if (!action || action.version === null || action.commitment.plan.id !== planId) {
+    return <NotFoundPage />;
+  }
   const version = action.version;
-  if (!canEditStructure(viewer)) return <NotAllowed back={routes.action(action.id)} />;
+  if (!canEditStructure(viewer)) return <NotAllowed back={routes.action(slug, action.id)} />;
   return (
     <ActionForm
       title="Change the delivery action"
       caption={`Commitment ${action.commitment.code}`}
-      back={routes.action(action.id)}
+      back={routes.action(slug, action.id)}
       submitLabel="Save changes"
       initial={{
         title: action.title,
@@ -310,7 +314,7 @@ export function EditActionPage({ id }: { id: string }) {
           },
         });
         if (isFailure(result)) return result;
-        navigate(routes.action(action.id, { saved: 'details' }));
+        navigate(routes.action(slug, action.id, { saved: 'details' }));
         return null;
       }}
     />

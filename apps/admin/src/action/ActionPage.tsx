@@ -15,6 +15,7 @@ import { graphql } from '../graphql/graphql.js';
 import { isFailure, MutationErrorFields } from '../graphql/mutation-errors.js';
 import { useMutationForm } from '../graphql/use-mutation-form.js';
 import { useQuery } from '../graphql/use-query.js';
+import { usePlan } from '../plan/plan.js';
 import { canEditStructure, canEditWork } from '../session/permissions.js';
 import { useViewer } from '../session/session.js';
 import { History, HistoryFields } from '../update/History.js';
@@ -40,7 +41,7 @@ const ActionQuery = graphql(
         overdue
         archivedAt
         version
-        commitment { id code text owner }
+        commitment { id code text owner plan { id } }
         ...MilestonesFields
         updates { id ...HistoryFields }
       }
@@ -74,6 +75,7 @@ const SAVED_MESSAGES: Record<ActionSaved, string> = {
 };
 
 export function ActionPage({ id }: { id: string }) {
+  const { id: planId, slug } = usePlan();
   const viewer = useViewer();
   const { query } = useLocation();
   const { data, error, reload } = useQuery(ActionQuery, { id });
@@ -89,7 +91,8 @@ export function ActionPage({ id }: { id: string }) {
     );
   }
   const action = data.node?.__typename === 'DeliveryAction' ? data.node : null;
-  if (!action) return <NotFoundPage />;
+  // Found by its ID, so it could be another plan's: under this plan's address it is not found.
+  if (!action || action.commitment.plan.id !== planId) return <NotFoundPage />;
 
   const mayEdit = canEditWork(viewer, {
     owner: action.owner,
@@ -122,7 +125,7 @@ export function ActionPage({ id }: { id: string }) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink to={routes.commitment(action.commitment.code, { tab: 'actions' })}>
+        <BackLink to={routes.commitment(slug, action.commitment.code, { tab: 'actions' })}>
           Back to commitment {action.commitment.code}
         </BackLink>
         <ErrorSummary errors={form.errors} focusKey={form.attempt} />
@@ -165,14 +168,14 @@ export function ActionPage({ id }: { id: string }) {
           {!archived && (mayEdit || mayRestructure) ? (
             <div className="govuk-button-group" id="complete-action" tabIndex={-1}>
               {mayEdit ? (
-                <Link className="govuk-button" to={routes.actionUpdate(action.id)}>
+                <Link className="govuk-button" to={routes.actionUpdate(slug, action.id)}>
                   Record an update
                 </Link>
               ) : null}
               {mayRestructure ? (
                 <Link
                   className="govuk-button govuk-button--secondary"
-                  to={routes.actionEdit(action.id)}
+                  to={routes.actionEdit(slug, action.id)}
                 >
                   Change details
                 </Link>
@@ -190,7 +193,7 @@ export function ActionPage({ id }: { id: string }) {
               {mayRestructure ? (
                 <Link
                   className="govuk-button govuk-button--warning"
-                  to={routes.actionArchive(action.id)}
+                  to={routes.actionArchive(slug, action.id)}
                 >
                   Archive
                 </Link>

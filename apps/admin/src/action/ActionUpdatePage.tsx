@@ -8,7 +8,7 @@ import { BackLink } from '../govuk/content.js';
 import { request } from '../graphql/client.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
-import { PLAN_SLUG } from '../plan/plan.js';
+import { usePlan } from '../plan/plan.js';
 import { canEditWork } from '../session/permissions.js';
 import { useViewer } from '../session/session.js';
 import { ActionUpdateFields, UpdateForm, UpdatePeriodFields } from '../update/UpdateForm.js';
@@ -25,7 +25,7 @@ const ActionUpdatePageQuery = graphql(
         owner
         version
         archivedAt
-        commitment { id code owner }
+        commitment { id code owner plan { id } }
         ...ActionUpdateFields
       }
     }
@@ -35,8 +35,9 @@ const ActionUpdatePageQuery = graphql(
 );
 
 export function ActionUpdatePage({ id }: { id: string }) {
+  const { id: planId, slug } = usePlan();
   const viewer = useViewer();
-  const { data, error } = useQuery(ActionUpdatePageQuery, { id, slug: PLAN_SLUG });
+  const { data, error } = useQuery(ActionUpdatePageQuery, { id, slug });
   if (error) return <FailurePage failure={error} />;
   if (!data) {
     return (
@@ -47,12 +48,14 @@ export function ActionUpdatePage({ id }: { id: string }) {
   }
   const a = data.node?.__typename === 'DeliveryAction' ? data.node : null;
   const plan = data.plan;
-  if (!a || !plan || a.version === null || a.archivedAt) return <NotFoundPage />;
+  if (!a || !plan || a.version === null || a.archivedAt || a.commitment.plan.id !== planId) {
+    return <NotFoundPage />;
+  }
   if (!canEditWork(viewer, { owner: a.owner, parentOwner: a.commitment.owner })) {
     return (
       <Page
         title="You cannot update this delivery action"
-        before={<BackLink to={routes.action(a.id)} />}
+        before={<BackLink to={routes.action(slug, a.id)} />}
       >
         <p className="govuk-body">
           Only its owner, the commitment’s owner, editors and administrators can record updates on
@@ -69,10 +72,10 @@ export function ActionUpdatePage({ id }: { id: string }) {
         draftKey: `action:${a.id}`,
         caption: `Delivery action for commitment ${a.commitment.code}`,
         text: a.title,
-        back: { path: routes.action(a.id), label: 'Back to the delivery action' },
-        donePath: routes.action(a.id, { saved: 'update' }),
+        back: { path: routes.action(slug, a.id), label: 'Back to the delivery action' },
+        donePath: routes.action(slug, a.id, { saved: 'update' }),
         fetchLatestUpdate: async () => {
-          const fresh = (await request(ActionUpdatePageQuery, { id: a.id, slug: PLAN_SLUG })).node;
+          const fresh = (await request(ActionUpdatePageQuery, { id: a.id, slug })).node;
           return fresh?.__typename === 'DeliveryAction' ? (fresh.updates[0] ?? null) : null;
         },
       }}

@@ -10,12 +10,13 @@ import { graphql } from '../graphql/graphql.js';
 import { isFailure, MutationErrorFields } from '../graphql/mutation-errors.js';
 import { useMutationForm } from '../graphql/use-mutation-form.js';
 import { useQuery } from '../graphql/use-query.js';
+import { usePlan } from '../plan/plan.js';
 
 const ArchiveActionQuery = graphql(`
   query ArchiveAction($id: ID!) {
     node(id: $id) {
       __typename
-      ... on DeliveryAction { id title version commitment { id code } }
+      ... on DeliveryAction { id title version commitment { id code plan { id } } }
     }
   }
 `);
@@ -34,6 +35,7 @@ const ArchiveActionMutation = graphql(
 );
 
 export function ArchiveActionPage({ id }: { id: string }) {
+  const { id: planId, slug } = usePlan();
   const { data, error } = useQuery(ArchiveActionQuery, { id });
   const [note, setNote] = useState('');
   const form = useMutationForm({ fields: { note: 'note' }, fallback: 'note' });
@@ -46,7 +48,9 @@ export function ArchiveActionPage({ id }: { id: string }) {
     );
   }
   const action = data.node?.__typename === 'DeliveryAction' ? data.node : null;
-  if (!action || action.version === null) return <NotFoundPage />;
+  if (!action || action.version === null || action.commitment.plan.id !== planId) {
+    return <NotFoundPage />;
+  }
   const version = action.version;
 
   const submit = form.submit(async () => {
@@ -56,14 +60,16 @@ export function ArchiveActionPage({ id }: { id: string }) {
       note: note.trim() || null,
     });
     if (isFailure(result)) return result;
-    navigate(routes.commitment(action.commitment.code, { tab: 'actions', saved: 'archived' }));
+    navigate(
+      routes.commitment(slug, action.commitment.code, { tab: 'actions', saved: 'archived' }),
+    );
     return null;
   });
 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink to={routes.action(action.id)} />
+        <BackLink to={routes.action(slug, action.id)} />
         <ErrorSummary errors={form.errors} focusKey={form.attempt} />
         <Page
           title={`Archive “${action.title}”?`}
@@ -86,7 +92,7 @@ export function ArchiveActionPage({ id }: { id: string }) {
               <Button warning disabled={form.pending}>
                 Archive the action
               </Button>
-              <Link className="govuk-link" to={routes.action(action.id)}>
+              <Link className="govuk-link" to={routes.action(slug, action.id)}>
                 Cancel
               </Link>
             </div>

@@ -172,7 +172,7 @@ export function ApiKeysSection() {
         <TextInput
           id="key-name"
           label="What is it for?"
-          hint="For example, Dorset Council performance dashboard"
+          hint="For example, Council performance dashboard"
           value={name}
           onChange={setName}
           error={form.errorFor('key-name')}

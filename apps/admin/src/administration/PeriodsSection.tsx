@@ -8,18 +8,35 @@ import { FailurePage, Loading } from '../app/Page.js';
 import { ErrorSummary, NotificationBanner, Tag } from '../govuk/content.js';
 import { Button, TextInput } from '../govuk/fields.js';
 import { request } from '../graphql/client.js';
-import { graphql } from '../graphql/graphql.js';
+import { graphql, type ResultOf } from '../graphql/graphql.js';
 import { failureErrors, isFailure, MutationErrorFields } from '../graphql/mutation-errors.js';
 import { useMutationForm } from '../graphql/use-mutation-form.js';
 import { useQuery } from '../graphql/use-query.js';
-import { PLAN_SLUG } from '../plan/plan.js';
 import { formatDate, formatDateTime } from '../work/tags.js';
 
+// Reporting periods are the organisation's, not a plan's: each plan lists those in its span, so
+// the organisation's are those of all its plans, once each.
 const PeriodsQuery = graphql(`
-  query AdminPeriods($slug: String!) {
-    plan(slug: $slug) { id reportingPeriods { id label startDate endDate closed closedAt version } }
+  query AdminPeriods {
+    viewer {
+      organisation {
+        id
+        plans { id reportingPeriods { id label startDate endDate closed closedAt version } }
+      }
+    }
   }
 `);
+
+type Period = NonNullable<
+  ResultOf<typeof PeriodsQuery>['viewer']['organisation']
+>['plans'][number]['reportingPeriods'][number];
+
+/** The periods of every plan, once each, in order. */
+function organisationPeriods(plans: readonly { reportingPeriods: readonly Period[] }[]): Period[] {
+  const byId = new Map<string, Period>();
+  for (const plan of plans) for (const period of plan.reportingPeriods) byId.set(period.id, period);
+  return [...byId.values()].sort((a, b) => a.startDate.localeCompare(b.startDate));
+}
 
 const ClosePeriodMutation = graphql(
   `
@@ -48,15 +65,17 @@ const ReopenPeriodMutation = graphql(
 );
 
 export function PeriodsSection() {
-  const { data, error, reload } = useQuery(PeriodsQuery, { slug: PLAN_SLUG });
+  const { data, error, reload } = useQuery(PeriodsQuery, {});
   const [message, setMessage] = useState<string | null>(null);
   const [reopening, setReopening] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const form = useMutationForm({ fields: { reason: 'reopen-reason' }, fallback: 'reopen-reason' });
   if (error) return <FailurePage failure={error} />;
-  if (!data?.plan) return <Loading what="reporting periods" />;
+  if (!data) return <Loading what="reporting periods" />;
   const today = todayInPlanTimeZone();
-  const periods = data.plan.reportingPeriods.filter((p) => p.startDate <= today).reverse();
+  const periods = organisationPeriods(data.viewer.organisation?.plans ?? [])
+    .filter((p) => p.startDate <= today)
+    .reverse();
 
   const close = (label: string, version: number | null) =>
     form.run(async () => {
@@ -98,88 +117,94 @@ export function PeriodsSection() {
       </p>
       <ErrorSummary errors={form.errors} focusKey={form.attempt} />
       {message ? <NotificationBanner type="success" heading={message} /> : null}
-      <table className="govuk-table" data-testid="periods">
-        <caption className="govuk-table__caption govuk-visually-hidden">
-          Reporting periods so far, newest first
-        </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Quarter
-            </th>
-            <th scope="col" className="govuk-table__header">
-              State
-            </th>
-            <th scope="col" className="govuk-table__header">
-              <span className="govuk-visually-hidden">Close or reopen</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {periods.map((p) => (
-            <tr className="govuk-table__row" key={p.id} id={`period-${p.label}`} tabIndex={-1}>
-              <th scope="row" className="govuk-table__header">
-                {p.label}
-                <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">
-                  {formatDate(p.startDate)} to {formatDate(p.endDate)}
-                </span>
+      {periods.length === 0 ? (
+        <p className="govuk-body" data-testid="no-periods">
+          There are no reporting periods yet: they come with the organisation’s first plan.
+        </p>
+      ) : (
+        <table className="govuk-table" data-testid="periods">
+          <caption className="govuk-table__caption govuk-visually-hidden">
+            Reporting periods so far, newest first
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Quarter
               </th>
-              <td className="govuk-table__cell" data-label="State">
-                {p.closed ? (
-                  <>
-                    <Tag colour="grey">Closed</Tag>
-                    {p.closedAt ? (
-                      <span className="govuk-body-s govuk-!-display-block">
-                        {formatDateTime(p.closedAt)}
+              <th scope="col" className="govuk-table__header">
+                State
+              </th>
+              <th scope="col" className="govuk-table__header">
+                <span className="govuk-visually-hidden">Close or reopen</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {periods.map((p) => (
+              <tr className="govuk-table__row" key={p.id} id={`period-${p.label}`} tabIndex={-1}>
+                <th scope="row" className="govuk-table__header">
+                  {p.label}
+                  <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">
+                    {formatDate(p.startDate)} to {formatDate(p.endDate)}
+                  </span>
+                </th>
+                <td className="govuk-table__cell" data-label="State">
+                  {p.closed ? (
+                    <>
+                      <Tag colour="grey">Closed</Tag>
+                      {p.closedAt ? (
+                        <span className="govuk-body-s govuk-!-display-block">
+                          {formatDateTime(p.closedAt)}
+                        </span>
+                      ) : null}
+                    </>
+                  ) : (
+                    <Tag colour="green">Open</Tag>
+                  )}
+                </td>
+                <td className="govuk-table__cell">
+                  {!p.closed ? (
+                    p.endDate < today ? (
+                      <button
+                        type="button"
+                        className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                        onClick={() => void close(p.label, p.version)}
+                      >
+                        Close<span className="govuk-visually-hidden"> {p.label}</span>
+                      </button>
+                    ) : (
+                      <span className="govuk-body-s app-secondary-text">
+                        Can be closed after {formatDate(p.endDate)}
                       </span>
-                    ) : null}
-                  </>
-                ) : (
-                  <Tag colour="green">Open</Tag>
-                )}
-              </td>
-              <td className="govuk-table__cell">
-                {!p.closed ? (
-                  p.endDate < today ? (
+                    )
+                  ) : reopening === p.label ? (
+                    <form onSubmit={reopen(p.label, p.version)} noValidate>
+                      <TextInput
+                        id="reopen-reason"
+                        label={`Why reopen ${p.label}?`}
+                        value={reason}
+                        onChange={setReason}
+                        error={form.errorFor('reopen-reason')}
+                      />
+                      <Button secondary disabled={form.pending}>
+                        Reopen {p.label}
+                      </Button>
+                    </form>
+                  ) : (
                     <button
                       type="button"
                       className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                      onClick={() => void close(p.label, p.version)}
+                      onClick={() => setReopening(p.label)}
                     >
-                      Close<span className="govuk-visually-hidden"> {p.label}</span>
+                      Reopen<span className="govuk-visually-hidden"> {p.label}</span>
                     </button>
-                  ) : (
-                    <span className="govuk-body-s app-secondary-text">
-                      Can be closed after {formatDate(p.endDate)}
-                    </span>
-                  )
-                ) : reopening === p.label ? (
-                  <form onSubmit={reopen(p.label, p.version)} noValidate>
-                    <TextInput
-                      id="reopen-reason"
-                      label={`Why reopen ${p.label}?`}
-                      value={reason}
-                      onChange={setReason}
-                      error={form.errorFor('reopen-reason')}
-                    />
-                    <Button secondary disabled={form.pending}>
-                      Reopen {p.label}
-                    </Button>
-                  </form>
-                ) : (
-                  <button
-                    type="button"
-                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                    onClick={() => setReopening(p.label)}
-                  >
-                    Reopen<span className="govuk-visually-hidden"> {p.label}</span>
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </>
   );
 }

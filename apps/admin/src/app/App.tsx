@@ -1,6 +1,8 @@
 /**
  * The routes. Everything except signing in needs a signed-in member of staff; administration
  * needs an administrator. Screens check finer permissions (who may edit what) themselves.
+ * A plan's screens (`/plans/:plan/...`) open only for a plan of the viewer's organisation, with
+ * that plan round them (`PlanScope`).
  */
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
@@ -14,16 +16,24 @@ import { CommitmentsPage } from '../commitment/CommitmentsPage.js';
 import { UpdatePage } from '../commitment/UpdatePage.js';
 import { DashboardPage } from '../dashboard/DashboardPage.js';
 import { MyUpdatesPage } from '../my-updates/MyUpdatesPage.js';
+import { HomePage } from '../plan/HomePage.js';
+import { PlanScope, type PlanSummary } from '../plan/plan.js';
 import { PriorityPage, ThemePage } from '../priority/PriorityPage.js';
 import { ReportsPage } from '../report/ReportsPage.js';
 import { SignInPage, SignOutPage } from '../session/SignInPage.js';
-import { roleLabel, SessionProvider, useSession, type Viewer } from '../session/session.js';
+import {
+  organisationPlans,
+  roleLabel,
+  SessionProvider,
+  useSession,
+  type Viewer,
+} from '../session/session.js';
 import { TimelinePage } from '../timeline/TimelinePage.js';
 import { AccessibilityPage } from './AccessibilityPage.js';
 import { Layout, type NavItem } from './Layout.js';
 import { Loading, NotFoundPage, Page } from './Page.js';
 import { matchPath, navigate, useLocation } from './router.js';
-import { PATTERNS, routes } from './routes.js';
+import { PATTERNS, routes, screenBeforePlans } from './routes.js';
 
 type Route = {
   readonly pattern: string;
@@ -32,6 +42,7 @@ type Route = {
 };
 
 const ROUTES: readonly Route[] = [
+  { pattern: PATTERNS.home, render: () => <HomePage /> },
   { pattern: PATTERNS.dashboard, render: () => <DashboardPage /> },
   { pattern: PATTERNS.commitments, render: () => <CommitmentsPage /> },
   { pattern: PATTERNS.commitment, render: (p) => <CommitmentPage code={p.code as string} /> },
@@ -53,13 +64,24 @@ const ROUTES: readonly Route[] = [
   },
 ];
 
-function navigationFor(viewer: Viewer): NavItem[] {
+/**
+ * The menu: a plan's screens when the page is in a plan, or the organisation has only one; the
+ * choice of plans when it has several and the page is in none.
+ */
+function navigationFor(viewer: Viewer, plan: PlanSummary | null, planCount: number): NavItem[] {
+  const planItems: NavItem[] = plan
+    ? [
+        { href: routes.dashboard(plan.slug), text: 'Dashboard', exact: true },
+        { href: routes.commitments(plan.slug), text: 'Commitments' },
+        { href: routes.myUpdates(plan.slug), text: 'My updates' },
+        { href: routes.timeline(plan.slug), text: 'Timeline' },
+        { href: routes.reports(plan.slug), text: 'Reports' },
+      ]
+    : planCount > 1
+      ? [{ href: routes.home(), text: 'Plans' }]
+      : [];
   return [
-    { href: routes.dashboard(), text: 'Dashboard' },
-    { href: routes.commitments(), text: 'Commitments' },
-    { href: routes.myUpdates(), text: 'My updates' },
-    { href: routes.timeline(), text: 'Timeline' },
-    { href: routes.reports(), text: 'Reports' },
+    ...planItems,
     ...(viewer.role === 'ADMIN' ? [{ href: routes.administration(), text: 'Administration' }] : []),
   ];
 }
@@ -74,7 +96,7 @@ function RedirectToSignIn() {
 
 function Screens() {
   const { state } = useSession();
-  const { pathname } = useLocation();
+  const { pathname, href } = useLocation();
 
   if (pathname === PATTERNS.signIn) {
     return (
@@ -100,10 +122,17 @@ function Screens() {
   if (state.status === 'signed-out') return <RedirectToSignIn />;
 
   const { viewer } = state;
-  let content: ReactNode = <NotFoundPage />;
+  const plans = organisationPlans(viewer);
+  let plan: PlanSummary | null = null;
+  let content: ReactNode | undefined;
   for (const route of ROUTES) {
     const params = matchPath(route.pattern, pathname);
     if (!params) continue;
+    if (params.plan !== undefined) {
+      plan = plans.find((p) => p.slug === params.plan) ?? null;
+      // Not a plan of the viewer's organisation: nothing here to show them.
+      if (!plan) break;
+    }
     content =
       route.adminOnly && viewer.role !== 'ADMIN' ? (
         <Page title="You do not have permission to see this page">
@@ -114,13 +143,22 @@ function Screens() {
       );
     break;
   }
+  if (content === undefined) {
+    const oldAddress = screenBeforePlans(href);
+    content = oldAddress ? <HomePage oldAddress={oldAddress} /> : <NotFoundPage />;
+  }
+  const menuPlan = plan ?? (plans.length === 1 ? (plans[0] ?? null) : null);
   return (
     <Layout
-      navigation={navigationFor(viewer)}
+      navigation={navigationFor(viewer, menuPlan, plans.length)}
       user={{ name: viewer.name, roleLabel: viewer.role ? roleLabel(viewer.role) : 'staff' }}
+      organisationName={viewer.organisation?.name ?? null}
+      plan={
+        plan ? { title: plan.title, changeHref: plans.length > 1 ? routes.home() : null } : null
+      }
     >
       {/* A new page gets fresh state: forms and filters never leak from one page to the next. */}
-      <div key={pathname}>{content}</div>
+      <div key={pathname}>{plan ? <PlanScope plan={plan}>{content}</PlanScope> : content}</div>
     </Layout>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { type ReactNode, useEffect, useRef } from 'react';
 import type { RequestFailure } from '../graphql/client.js';
+import { useOptionalPlan } from '../plan/plan.js';
 import { SERVICE_NAME } from './Layout.js';
 import { Link, useLocation } from './router.js';
 import { routes } from './routes.js';
@@ -60,6 +61,18 @@ export function Page({
   );
 }
 
+/** Back to the plan's dashboard, or on the organisation's screens to the home. */
+function StartLink() {
+  const plan = useOptionalPlan();
+  return (
+    <p className="govuk-body">
+      <Link className="govuk-link" to={plan ? routes.dashboard(plan.slug) : routes.home()}>
+        {plan ? 'Go to the dashboard' : 'Go to the home page'}
+      </Link>
+    </p>
+  );
+}
+
 /** A page that could not load, in plain English. */
 export function FailurePage({
   failure,
@@ -76,11 +89,7 @@ export function FailurePage({
           If you contact support, give them this reference: <code>{failure.requestId}</code>
         </p>
       ) : null}
-      <p className="govuk-body">
-        <Link className="govuk-link" to={routes.dashboard()}>
-          Go to the dashboard
-        </Link>
-      </p>
+      <StartLink />
     </Page>
   );
 }
@@ -92,11 +101,7 @@ export function NotFoundPage() {
       <p className="govuk-body">
         If you pasted the web address, check you copied the entire address.
       </p>
-      <p className="govuk-body">
-        <Link className="govuk-link" to={routes.dashboard()}>
-          Go to the dashboard
-        </Link>
-      </p>
+      <StartLink />
     </Page>
   );
 }

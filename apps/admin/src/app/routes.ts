@@ -4,28 +4,36 @@
  * by hand and never import another screen to learn its address, so renaming a route or a query
  * parameter is one change here that `pnpm typecheck` follows everywhere.
  */
-import { withQuery } from './router.js';
+import { matchPath, withQuery } from './router.js';
 
-/** The patterns the router matches, `:name` for a segment (see `matchPath`). */
+/** Where every screen of one plan lives: `/plans/<plan slug>/commitments/1.2.3`. */
+const PLAN_PREFIX = '/plans/:plan';
+
+/**
+ * The patterns the router matches, `:name` for a segment (see `matchPath`). The organisation's
+ * screens (signing in and out, administration, the accessibility statement) and the home, which
+ * finds the organisation's plan, sit at the top; every screen of a plan sits under its slug.
+ */
 export const PATTERNS = {
-  dashboard: '/',
+  home: '/',
   signIn: '/sign-in',
   signOut: '/sign-out',
-  commitments: '/commitments',
-  commitment: '/commitments/:code',
-  commitmentUpdate: '/commitments/:code/update',
-  newAction: '/commitments/:code/actions/new',
-  action: '/actions/:id',
-  actionUpdate: '/actions/:id/update',
-  actionEdit: '/actions/:id/edit',
-  actionArchive: '/actions/:id/archive',
-  priority: '/priorities/:number',
-  theme: '/priorities/:number/themes/:position',
-  myUpdates: '/my-updates',
-  timeline: '/timeline',
-  reports: '/reports',
   accessibility: '/accessibility',
   administration: '/admin',
+  dashboard: PLAN_PREFIX,
+  commitments: `${PLAN_PREFIX}/commitments`,
+  commitment: `${PLAN_PREFIX}/commitments/:code`,
+  commitmentUpdate: `${PLAN_PREFIX}/commitments/:code/update`,
+  newAction: `${PLAN_PREFIX}/commitments/:code/actions/new`,
+  action: `${PLAN_PREFIX}/actions/:id`,
+  actionUpdate: `${PLAN_PREFIX}/actions/:id/update`,
+  actionEdit: `${PLAN_PREFIX}/actions/:id/edit`,
+  actionArchive: `${PLAN_PREFIX}/actions/:id/archive`,
+  priority: `${PLAN_PREFIX}/priorities/:number`,
+  theme: `${PLAN_PREFIX}/priorities/:number/themes/:position`,
+  myUpdates: `${PLAN_PREFIX}/my-updates`,
+  timeline: `${PLAN_PREFIX}/timeline`,
+  reports: `${PLAN_PREFIX}/reports`,
 } as const;
 
 /** The tabs of a commitment's page (`?tab=`); `details` is the default and stays out of the URL. */
@@ -64,9 +72,16 @@ type QueryValues = Readonly<Record<string, string | number | null | undefined>>;
 
 const segment = encodeURIComponent;
 
-/** The path of each screen, with its query string. */
+/** The start of every path of one plan's screens. */
+const inPlan = (plan: string, rest = ''): string => `/plans/${segment(plan)}${rest}`;
+
+/**
+ * The path of each screen, with its query string. Every screen of a plan takes the plan's slug
+ * first (screens have it from `usePlanSlug()`).
+ */
 export const routes = {
-  dashboard: (): string => PATTERNS.dashboard,
+  /** The organisation's plans: its one plan's dashboard, a choice of plans, or none yet. */
+  home: (): string => PATTERNS.home,
 
   /** Sign in, then go to `next` (a path of this app). */
   signIn: (options: { next?: string | null; signedOut?: boolean } = {}): string =>
@@ -76,37 +91,45 @@ export const routes = {
     }),
   signOut: (): string => PATTERNS.signOut,
 
+  dashboard: (plan: string): string => inPlan(plan),
   /** The commitments table; `query` is its filters (see commitment/filters.ts). */
-  commitments: (query: QueryValues = {}): string => withQuery(PATTERNS.commitments, query),
-  priority: (number: number, query: QueryValues = {}): string =>
-    withQuery(`/priorities/${number}`, query),
-  theme: (number: number, position: number, query: QueryValues = {}): string =>
-    withQuery(`/priorities/${number}/themes/${position}`, query),
+  commitments: (plan: string, query: QueryValues = {}): string =>
+    withQuery(inPlan(plan, '/commitments'), query),
+  priority: (plan: string, number: number, query: QueryValues = {}): string =>
+    withQuery(inPlan(plan, `/priorities/${number}`), query),
+  theme: (plan: string, number: number, position: number, query: QueryValues = {}): string =>
+    withQuery(inPlan(plan, `/priorities/${number}/themes/${position}`), query),
 
   commitment: (
+    plan: string,
     code: string,
     options: { tab?: CommitmentTab; saved?: CommitmentSaved } = {},
   ): string =>
-    withQuery(`/commitments/${segment(code)}`, {
+    withQuery(inPlan(plan, `/commitments/${segment(code)}`), {
       tab: options.tab === 'details' ? null : options.tab,
       saved: options.saved,
     }),
-  commitmentUpdate: (code: string): string => `/commitments/${segment(code)}/update`,
-  newAction: (code: string): string => `/commitments/${segment(code)}/actions/new`,
+  commitmentUpdate: (plan: string, code: string): string =>
+    inPlan(plan, `/commitments/${segment(code)}/update`),
+  newAction: (plan: string, code: string): string =>
+    inPlan(plan, `/commitments/${segment(code)}/actions/new`),
 
-  action: (id: string, options: { saved?: ActionSaved } = {}): string =>
-    withQuery(`/actions/${segment(id)}`, { saved: options.saved }),
-  actionUpdate: (id: string): string => `/actions/${segment(id)}/update`,
-  actionEdit: (id: string): string => `/actions/${segment(id)}/edit`,
-  actionArchive: (id: string): string => `/actions/${segment(id)}/archive`,
+  action: (plan: string, id: string, options: { saved?: ActionSaved } = {}): string =>
+    withQuery(inPlan(plan, `/actions/${segment(id)}`), { saved: options.saved }),
+  actionUpdate: (plan: string, id: string): string =>
+    inPlan(plan, `/actions/${segment(id)}/update`),
+  actionEdit: (plan: string, id: string): string => inPlan(plan, `/actions/${segment(id)}/edit`),
+  actionArchive: (plan: string, id: string): string =>
+    inPlan(plan, `/actions/${segment(id)}/archive`),
 
-  myUpdates: (): string => PATTERNS.myUpdates,
-  timeline: (): string => PATTERNS.timeline,
+  myUpdates: (plan: string): string => inPlan(plan, '/my-updates'),
+  timeline: (plan: string): string => inPlan(plan, '/timeline'),
   /** Reports, showing the quarter's report when `period` (e.g. `2021/22 Q2`) is given. */
-  reports: (period?: string | null): string => withQuery(PATTERNS.reports, { period }),
+  reports: (plan: string, period?: string | null): string =>
+    withQuery(inPlan(plan, '/reports'), { period }),
   /** A report's download, served by the API (not a screen of the app). */
-  reportFile: (planSlug: string, periodSlug: string, extension: string): string =>
-    `/reports/${segment(planSlug)}/${segment(periodSlug)}.${extension}`,
+  reportFile: (plan: string, periodSlug: string, extension: string): string =>
+    `/reports/${segment(plan)}/${segment(periodSlug)}.${extension}`,
   accessibility: (): string => PATTERNS.accessibility,
   /** The API on the same origin: the client posts here, and a browser opens its explorer. */
   graphql: (): string => '/graphql',
@@ -117,3 +140,15 @@ export const routes = {
       ...(tab === 'audit' ? audit : {}),
     }),
 } as const;
+
+/**
+ * A plan's screen as addressed before the plan was in the URL (`/commitments/1.2.3`, from an
+ * old bookmark), as the same screen in a plan given later; `null` for any other path.
+ */
+export function screenBeforePlans(href: string): ((plan: string) => string) | null {
+  const url = new URL(href, 'http://app.invalid');
+  const old = Object.values(PATTERNS)
+    .filter((pattern) => pattern.startsWith(`${PLAN_PREFIX}/`))
+    .some((pattern) => matchPath(pattern.slice(PLAN_PREFIX.length), url.pathname) !== null);
+  return old ? (plan) => inPlan(plan, `${url.pathname}${url.search}`) : null;
+}

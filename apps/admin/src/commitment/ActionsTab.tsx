@@ -3,6 +3,7 @@ import { Link } from '../app/router.js';
 import { routes } from '../app/routes.js';
 import { SummaryList } from '../govuk/content.js';
 import { type FragmentOf, graphql, readFragment } from '../graphql/graphql.js';
+import { usePlanSlug } from '../plan/plan.js';
 import { formatDate, OverdueTag, RagTag, StatusTag } from '../work/tags.js';
 
 export const ActionsFields = graphql(`
@@ -34,6 +35,7 @@ export function ActionsTab({
   mayEdit: boolean;
   mayAdd: boolean;
 }) {
+  const slug = usePlanSlug();
   const c = readFragment(ActionsFields, commitment);
   return (
     <>
@@ -48,7 +50,7 @@ export function ActionsTab({
             {mayEdit || mayAdd ? (
               <ul className="govuk-summary-card__actions">
                 <li className="govuk-summary-card__action">
-                  <Link className="govuk-link" to={routes.action(action.id)}>
+                  <Link className="govuk-link" to={routes.action(slug, action.id)}>
                     Change<span className="govuk-visually-hidden"> {action.title}</span>
                   </Link>
                 </li>
@@ -105,7 +107,7 @@ export function ActionsTab({
         </div>
       ))}
       {mayAdd ? (
-        <Link className="govuk-button govuk-button--secondary" to={routes.newAction(c.code)}>
+        <Link className="govuk-button govuk-button--secondary" to={routes.newAction(slug, c.code)}>
           Add a delivery action
         </Link>
       ) : null}

@@ -9,7 +9,7 @@ import { COMMITMENT_TABS, type CommitmentTab, routes } from '../app/routes.js';
 import { Breadcrumbs, InsetText, NotificationBanner, Tabs } from '../govuk/content.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
-import { PLAN_SLUG } from '../plan/plan.js';
+import { usePlanSlug } from '../plan/plan.js';
 import { canEditStructure, canEditWork } from '../session/permissions.js';
 import { useViewer } from '../session/session.js';
 import { History, HistoryFields } from '../update/History.js';
@@ -46,9 +46,10 @@ const CommitmentQuery = graphql(
 );
 
 export function CommitmentPage({ code }: { code: string }) {
+  const slug = usePlanSlug();
   const viewer = useViewer();
   const { query } = useLocation();
-  const { data, error } = useQuery(CommitmentQuery, { slug: PLAN_SLUG, code });
+  const { data, error } = useQuery(CommitmentQuery, { slug, code });
   const tab: CommitmentTab = (COMMITMENT_TABS as readonly string[]).includes(query.get('tab') ?? '')
     ? (query.get('tab') as CommitmentTab)
     : 'details';
@@ -67,12 +68,12 @@ export function CommitmentPage({ code }: { code: string }) {
   const mayEdit = canEditWork(viewer, { owner: c.owner });
   const priority = c.theme?.priority;
   const crumbs = [
-    { href: routes.dashboard(), text: 'Dashboard' },
+    { href: routes.dashboard(slug), text: 'Dashboard' },
     ...(priority
-      ? [{ href: routes.priority(priority.number), text: `Priority ${priority.number}` }]
+      ? [{ href: routes.priority(slug, priority.number), text: `Priority ${priority.number}` }]
       : []),
     ...(priority && c.theme
-      ? [{ href: routes.theme(priority.number, c.theme.position), text: c.theme.title }]
+      ? [{ href: routes.theme(slug, priority.number, c.theme.position), text: c.theme.title }]
       : []),
   ];
 
@@ -109,7 +110,7 @@ export function CommitmentPage({ code }: { code: string }) {
         <div className="govuk-button-group">
           <Link
             className="govuk-button"
-            to={routes.commitmentUpdate(c.code)}
+            to={routes.commitmentUpdate(slug, c.code)}
             data-module="govuk-button"
           >
             Record an update
@@ -121,7 +122,7 @@ export function CommitmentPage({ code }: { code: string }) {
         title="About this commitment"
         selected={tab}
         onSelect={(next) =>
-          navigate(routes.commitment(c.code, { tab: next as CommitmentTab }), {
+          navigate(routes.commitment(slug, c.code, { tab: next as CommitmentTab }), {
             replace: true,
           })
         }

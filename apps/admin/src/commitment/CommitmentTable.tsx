@@ -10,7 +10,7 @@ import { routes } from '../app/routes.js';
 import { Button, Checkbox, type Option, Select, TextInput } from '../govuk/fields.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
-import { PLAN_SLUG } from '../plan/plan.js';
+import { usePlanSlug } from '../plan/plan.js';
 import {
   formatDate,
   OverdueTag,
@@ -41,6 +41,7 @@ const CommitmentsQuery = graphql(`
   ) {
     plan(slug: $slug) {
       id
+      priorities { id number }
       commitments(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
         totalCount
         pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
@@ -53,11 +54,14 @@ const CommitmentsQuery = graphql(`
   }
 `);
 
-const PRIORITY_OPTIONS: readonly Option[] = [
-  { value: '', text: 'All priorities' },
-  ...[1, 2, 3, 4, 5, 6].map((n) => ({ value: String(n), text: `Priority ${n}` })),
-  { value: 'X', text: 'Cross-cutting commitments' },
-];
+/** The priority filter's choices: the plan's own priorities (known once the table has loaded). */
+function priorityOptions(numbers: readonly number[]): Option[] {
+  return [
+    { value: '', text: 'All priorities' },
+    ...numbers.map((n) => ({ value: String(n), text: `Priority ${n}` })),
+    { value: 'X', text: 'Cross-cutting commitments' },
+  ];
+}
 
 const COLUMNS: readonly { field: SortField | null; label: string; numeric?: boolean }[] = [
   { field: 'code', label: 'Code' },
@@ -78,6 +82,7 @@ export function CommitmentTable({
   /** A priority or theme the page has chosen; not shown as a filter. */
   fixed?: { priority?: number; theme?: string };
 }) {
+  const slug = usePlanSlug();
   const { query } = useLocation();
   const filters = parseFilters(query);
   const scoped: CommitmentFilters = {
@@ -86,7 +91,7 @@ export function CommitmentTable({
     ...(fixed.theme !== undefined ? { theme: fixed.theme } : {}),
   };
   const { data, error, loading } = useQuery(CommitmentsQuery, {
-    slug: PLAN_SLUG,
+    slug,
     ...connectionArgs(scoped, todayInPlanTimeZone()),
   });
   // The URL keeps only what the page did not fix.
@@ -119,6 +124,7 @@ export function CommitmentTable({
         ])}
         filters={filters}
         showPriority={fixed.priority === undefined && fixed.theme === undefined}
+        priorityNumbers={(data?.plan?.priorities ?? []).map((p) => p.number)}
         onApply={(next) => navigate(href({ ...next, page: 1, after: null, before: null }))}
         clearHref={href({
           q: '',
@@ -199,7 +205,7 @@ export function CommitmentTable({
                   <td className="govuk-table__cell">
                     <Link
                       className="govuk-link govuk-!-font-weight-bold"
-                      to={routes.commitment(c.code ?? '')}
+                      to={routes.commitment(slug, c.code ?? '')}
                     >
                       {c.code}
                     </Link>
@@ -294,11 +300,13 @@ export function CommitmentTable({
 function FilterForm({
   filters,
   showPriority,
+  priorityNumbers,
   onApply,
   clearHref,
 }: {
   filters: CommitmentFilters;
   showPriority: boolean;
+  priorityNumbers: readonly number[];
   onApply: (filters: Partial<CommitmentFilters>) => void;
   clearHref: string;
 }) {
@@ -361,7 +369,7 @@ function FilterForm({
               label="Priority"
               value={priority}
               onChange={setPriority}
-              options={PRIORITY_OPTIONS}
+              options={priorityOptions(priorityNumbers)}
             />
           </div>
         ) : null}

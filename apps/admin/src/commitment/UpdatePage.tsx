@@ -8,7 +8,7 @@ import { BackLink } from '../govuk/content.js';
 import { request } from '../graphql/client.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
-import { PLAN_SLUG } from '../plan/plan.js';
+import { usePlanSlug } from '../plan/plan.js';
 import { canEditWork } from '../session/permissions.js';
 import { useViewer } from '../session/session.js';
 import { CommitmentUpdateFields, UpdateForm, UpdatePeriodFields } from '../update/UpdateForm.js';
@@ -34,8 +34,9 @@ const UpdatePageQuery = graphql(
 );
 
 export function UpdatePage({ code }: { code: string }) {
+  const slug = usePlanSlug();
   const viewer = useViewer();
-  const { data, error } = useQuery(UpdatePageQuery, { slug: PLAN_SLUG, code });
+  const { data, error } = useQuery(UpdatePageQuery, { slug, code });
   const plan = data?.plan;
   const c = plan?.commitment;
 
@@ -52,7 +53,7 @@ export function UpdatePage({ code }: { code: string }) {
     return (
       <Page
         title="You cannot update this commitment"
-        before={<BackLink to={routes.commitment(c.code)} />}
+        before={<BackLink to={routes.commitment(slug, c.code)} />}
       >
         <p className="govuk-body">
           Only its owner, editors and administrators can record updates on commitment {c.code}.
@@ -68,10 +69,10 @@ export function UpdatePage({ code }: { code: string }) {
         draftKey: `commitment:${c.code}`,
         caption: `Commitment ${c.code}`,
         text: c.text,
-        back: { path: routes.commitment(c.code), label: `Back to commitment ${c.code}` },
-        donePath: routes.commitment(c.code, { tab: 'history', saved: 'update' }),
+        back: { path: routes.commitment(slug, c.code), label: `Back to commitment ${c.code}` },
+        donePath: routes.commitment(slug, c.code, { tab: 'history', saved: 'update' }),
         fetchLatestUpdate: async () => {
-          const fresh = await request(UpdatePageQuery, { slug: PLAN_SLUG, code: c.code });
+          const fresh = await request(UpdatePageQuery, { slug, code: c.code });
           return fresh.plan?.commitment?.updates[0] ?? null;
         },
       }}

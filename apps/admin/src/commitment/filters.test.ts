@@ -24,7 +24,7 @@ describe('commitment filters in the URL', () => {
 
   it('drops values it does not know instead of sending them to the API', () => {
     const filters = parseFilters(
-      new URLSearchParams('status=FINISHED&rag=PURPLE&priority=9&sort=colour&page=-3'),
+      new URLSearchParams('status=FINISHED&rag=PURPLE&priority=1.5&sort=colour&page=-3'),
     );
     expect(filters).toMatchObject({
       status: null,
@@ -34,6 +34,11 @@ describe('commitment filters in the URL', () => {
       page: 1,
     });
     expect(isFiltered(filters)).toBe(false);
+  });
+
+  it('takes any priority a plan may have, not only six', () => {
+    expect(parseFilters(new URLSearchParams('priority=9')).priority).toBe(9);
+    expect(parseFilters(new URLSearchParams('priority=0')).priority).toBeNull();
   });
 
   it('writes only what differs from the defaults', () => {

@@ -19,7 +19,7 @@ export interface CommitmentFilters {
   readonly rag: RagKey | null;
   readonly owner: string;
   readonly overdue: boolean;
-  /** 1–6, `X` for the cross-cutting commitments, or `null` for all. */
+  /** A priority's number, `X` for the cross-cutting commitments, or `null` for all. */
   readonly priority: number | 'X' | null;
   /** A theme's global ID. */
   readonly theme: string | null;
@@ -52,7 +52,7 @@ export function parseFilters(query: URLSearchParams): CommitmentFilters {
     priority:
       priorityText === 'X'
         ? 'X'
-        : Number.isInteger(priorityNumber) && priorityNumber >= 1 && priorityNumber <= 6
+        : Number.isInteger(priorityNumber) && priorityNumber >= 1
           ? priorityNumber
           : null,
     theme: query.get('theme') || null,

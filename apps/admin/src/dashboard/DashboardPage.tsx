@@ -1,7 +1,7 @@
 /**
- * The dashboard: the six priorities (and the cross-cutting commitments) with counts by status
- * and RAG, progress against the share of 2021–29 that has passed, what is overdue, and what
- * changed since the end of the last quarter.
+ * A plan's dashboard: its priorities (and the cross-cutting commitments) with counts by status
+ * and RAG, progress against the share of the plan's period that has passed, what is overdue,
+ * and what changed since the end of the last quarter.
  */
 import { previousPeriod, quarterOf, ragLabel } from '@plan-tracker/domain';
 import { FailurePage, Loading, Page } from '../app/Page.js';
@@ -9,7 +9,7 @@ import { Link } from '../app/router.js';
 import { routes } from '../app/routes.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
-import { PLAN_SLUG } from '../plan/plan.js';
+import { usePlanSlug } from '../plan/plan.js';
 import { RollUpCells, RollUpFields, ragCount, statusCount } from '../rollup/rollup.js';
 import { formatDate } from '../work/tags.js';
 import { ChangeTable } from './ChangeTable.js';
@@ -55,13 +55,14 @@ const SECTION_NAMES: Record<string, string> = {
 };
 
 export function DashboardPage() {
-  const { data, error } = useQuery(DashboardQuery, { slug: PLAN_SLUG });
+  const slug = usePlanSlug();
+  const { data, error } = useQuery(DashboardQuery, { slug });
   const plan = data?.plan;
   const asAt = plan?.asAt ?? null;
   const lastQuarter = asAt ? previousPeriod(quarterOf(asAt)) : null;
   const earlier = useQuery(
     EarlierQuery,
-    { slug: PLAN_SLUG, asAt: lastQuarter?.endDate ?? '' },
+    { slug, asAt: lastQuarter?.endDate ?? '' },
     { skip: !lastQuarter },
   );
 
@@ -109,7 +110,7 @@ export function DashboardPage() {
           <ul className="govuk-list">
             {(['RED', 'AMBER', 'GREEN', 'NONE'] as const).map((rag) => (
               <li key={rag}>
-                <Link className="govuk-link" to={routes.commitments({ rag })}>
+                <Link className="govuk-link" to={routes.commitments(slug, { rag })}>
                   {ragCount(total, rag)} {ragLabel(rag === 'NONE' ? null : rag).toLowerCase()}
                 </Link>
               </li>
@@ -143,7 +144,7 @@ export function DashboardPage() {
           {(plan.priorities ?? []).map((priority) => (
             <tr className="govuk-table__row" key={priority.id}>
               <th scope="row" className="govuk-table__header">
-                <Link className="govuk-link" to={routes.priority(priority.number)}>
+                <Link className="govuk-link" to={routes.priority(slug, priority.number)}>
                   {priority.number}. {priority.title}
                 </Link>
                 <p className="govuk-body-s govuk-!-margin-bottom-0 govuk-!-font-weight-regular">

@@ -5,7 +5,7 @@ import { Link } from '../app/router.js';
 import { routes } from '../app/routes.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
-import { PLAN_SLUG } from '../plan/plan.js';
+import { usePlanSlug } from '../plan/plan.js';
 import { formatDate, StatusTag } from '../work/tags.js';
 
 const OverdueQuery = graphql(`
@@ -36,6 +36,7 @@ interface OverdueRow {
 }
 
 function OverdueTable({ rows, total }: { rows: readonly OverdueRow[]; total: number }) {
+  const slug = usePlanSlug();
   if (rows.length === 0) return <p className="govuk-body">Nothing is overdue.</p>;
   return (
     <>
@@ -68,7 +69,10 @@ function OverdueTable({ rows, total }: { rows: readonly OverdueRow[]; total: num
           {rows.map((row) => (
             <tr className="govuk-table__row" key={row.id}>
               <td className="govuk-table__cell">
-                <Link className="govuk-link" to={routes.commitment(row.code, { tab: 'actions' })}>
+                <Link
+                  className="govuk-link"
+                  to={routes.commitment(slug, row.code, { tab: 'actions' })}
+                >
                   {row.title}
                 </Link>
                 <span className="govuk-body-s govuk-!-display-block app-secondary-text">
@@ -94,7 +98,8 @@ function OverdueTable({ rows, total }: { rows: readonly OverdueRow[]; total: num
 
 /** Loads the work overdue on `at` (the plan's as-at date) and shows it. */
 export function OverdueWork({ at }: { at: string }) {
-  const { data, error } = useQuery(OverdueQuery, { slug: PLAN_SLUG, at });
+  const slug = usePlanSlug();
+  const { data, error } = useQuery(OverdueQuery, { slug, at });
   if (error) return <p className="govuk-body">{error.message}</p>;
   const plan = data?.plan;
   if (!plan) return <Loading what="overdue work" />;

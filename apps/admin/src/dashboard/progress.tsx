@@ -1,6 +1,6 @@
 /**
- * Progress against the plan's timeline: how far the work has got beside how much of 2021–29 has
- * passed. The judgement (ahead, on track, behind) is the domain's, not this screen's.
+ * Progress against the plan's timeline: how far the work has got beside how much of the plan's
+ * period has passed. The judgement (ahead, on track, behind) is the domain's, not this screen's.
  */
 import { compareWithPlan, type ProgressVerdict } from '@plan-tracker/domain';
 

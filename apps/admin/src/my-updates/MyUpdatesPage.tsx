@@ -10,7 +10,7 @@ import { routes } from '../app/routes.js';
 import { InsetText } from '../govuk/content.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
-import { PLAN_SLUG } from '../plan/plan.js';
+import { usePlanSlug } from '../plan/plan.js';
 import { useViewer } from '../session/session.js';
 import { formatDate, OverdueTag, StatusTag } from '../work/tags.js';
 
@@ -29,6 +29,7 @@ const OwnedWorkQuery = graphql(`
 `);
 
 export function MyUpdatesPage() {
+  const slug = usePlanSlug();
   const viewer = useViewer();
   const period = quarterOf(todayInPlanTimeZone());
   return (
@@ -44,7 +45,7 @@ export function MyUpdatesPage() {
             administrator can add them under Administration, Users.
           </InsetText>
           <p className="govuk-body">
-            <Link className="govuk-link" to={routes.commitments()}>
+            <Link className="govuk-link" to={routes.commitments(slug)}>
               See all commitments
             </Link>
           </p>
@@ -65,7 +66,8 @@ export function MyUpdatesPage() {
 }
 
 function OwnedWork({ owner, period }: { owner: string; period: string }) {
-  const { data, error } = useQuery(OwnedWorkQuery, { slug: PLAN_SLUG, owner });
+  const slug = usePlanSlug();
+  const { data, error } = useQuery(OwnedWorkQuery, { slug, owner });
   if (error) return <p className="govuk-body">{error.message}</p>;
   if (!data) return <Loading what={`the work of ${owner}`} />;
   // A commitment's list also holds its actions' updates; only its own count for it.
@@ -125,7 +127,7 @@ function OwnedWork({ owner, period }: { owner: string; period: string }) {
             {commitments.map((c) => (
               <tr className="govuk-table__row" key={c.id}>
                 <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={routes.commitmentUpdate(c.code)}>
+                  <Link className="govuk-link" to={routes.commitmentUpdate(slug, c.code)}>
                     Update commitment {c.code}
                   </Link>
                   <span className="govuk-body-s govuk-!-display-block">{c.text}</span>
@@ -144,7 +146,7 @@ function OwnedWork({ owner, period }: { owner: string; period: string }) {
             {actions.map((a) => (
               <tr className="govuk-table__row" key={a.id}>
                 <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={routes.actionUpdate(a.id)}>
+                  <Link className="govuk-link" to={routes.actionUpdate(slug, a.id)}>
                     Update “{a.title}”
                   </Link>
                   <span className="govuk-body-s govuk-!-display-block">

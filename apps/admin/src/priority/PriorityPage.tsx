@@ -9,7 +9,7 @@ import { CommitmentTable } from '../commitment/CommitmentTable.js';
 import { Breadcrumbs } from '../govuk/content.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
-import { PLAN_SLUG } from '../plan/plan.js';
+import { usePlanSlug } from '../plan/plan.js';
 import { RollUpFields } from '../rollup/rollup.js';
 import { RagTag } from '../work/tags.js';
 
@@ -34,7 +34,8 @@ const PriorityQuery = graphql(
 );
 
 function usePriority(number: number) {
-  const { data, error } = useQuery(PriorityQuery, { slug: PLAN_SLUG });
+  const slug = usePlanSlug();
+  const { data, error } = useQuery(PriorityQuery, { slug });
   return {
     error,
     loaded: data !== undefined,
@@ -43,6 +44,7 @@ function usePriority(number: number) {
 }
 
 export function PriorityPage({ number }: { number: number }) {
+  const slug = usePlanSlug();
   const { error, loaded, priority } = usePriority(number);
   if (error) return <FailurePage failure={error} />;
   if (!loaded)
@@ -56,7 +58,7 @@ export function PriorityPage({ number }: { number: number }) {
     <Page
       title={priority.title ?? `Priority ${number}`}
       caption={`Priority ${number}`}
-      before={<Breadcrumbs items={[{ href: routes.dashboard(), text: 'Dashboard' }]} />}
+      before={<Breadcrumbs items={[{ href: routes.dashboard(slug), text: 'Dashboard' }]} />}
     >
       {priority.aims && priority.aims.length > 0 ? (
         <>
@@ -93,7 +95,7 @@ export function PriorityPage({ number }: { number: number }) {
           {(priority.themes ?? []).map((theme) => (
             <tr className="govuk-table__row" key={theme.id}>
               <th scope="row" className="govuk-table__header">
-                <Link className="govuk-link" to={routes.theme(number, theme.position)}>
+                <Link className="govuk-link" to={routes.theme(slug, number, theme.position)}>
                   {theme.title}
                 </Link>
               </th>
@@ -114,12 +116,13 @@ export function PriorityPage({ number }: { number: number }) {
         </tbody>
       </table>
       <h2 className="govuk-heading-m">Commitments in this priority</h2>
-      <CommitmentTable basePath={routes.priority(number)} fixed={{ priority: number }} />
+      <CommitmentTable basePath={routes.priority(slug, number)} fixed={{ priority: number }} />
     </Page>
   );
 }
 
 export function ThemePage({ number, position }: { number: number; position: number }) {
+  const slug = usePlanSlug();
   const { error, loaded, priority } = usePriority(number);
   const theme = priority?.themes?.find((t) => t.position === position);
   if (error) return <FailurePage failure={error} />;
@@ -137,13 +140,16 @@ export function ThemePage({ number, position }: { number: number; position: numb
       before={
         <Breadcrumbs
           items={[
-            { href: routes.dashboard(), text: 'Dashboard' },
-            { href: routes.priority(number), text: `Priority ${number}` },
+            { href: routes.dashboard(slug), text: 'Dashboard' },
+            { href: routes.priority(slug, number), text: `Priority ${number}` },
           ]}
         />
       }
     >
-      <CommitmentTable basePath={routes.theme(number, position)} fixed={{ theme: theme.id }} />
+      <CommitmentTable
+        basePath={routes.theme(slug, number, position)}
+        fixed={{ theme: theme.id }}
+      />
     </Page>
   );
 }

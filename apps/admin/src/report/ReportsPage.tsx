@@ -17,7 +17,7 @@ import { SummaryList } from '../govuk/content.js';
 import { Button, Select } from '../govuk/fields.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
-import { PLAN_SLUG } from '../plan/plan.js';
+import { usePlanSlug } from '../plan/plan.js';
 import { formatDate, RagTag, StatusTag } from '../work/tags.js';
 
 const PeriodsQuery = graphql(`
@@ -76,17 +76,18 @@ export function periodSlug(label: string): string {
 }
 
 export function ReportsPage() {
+  const slug = usePlanSlug();
   const { query } = useLocation();
   const today = todayInPlanTimeZone();
   const lastFinished = previousPeriod(quarterOf(today)).label;
   const chosen = query.get('period') ?? lastFinished;
-  const periods = useQuery(PeriodsQuery, { slug: PLAN_SLUG });
-  const report = useQuery(ReportQuery, { slug: PLAN_SLUG, period: chosen });
+  const periods = useQuery(PeriodsQuery, { slug });
+  const report = useQuery(ReportQuery, { slug, period: chosen });
   const [period, setPeriod] = useState(chosen);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    navigate(routes.reports(period));
+    navigate(routes.reports(slug, period));
   };
 
   const options = (periods.data?.plan?.reportingPeriods ?? [])
@@ -133,7 +134,7 @@ export function ReportsPage() {
               <li key={format.ext}>
                 <a
                   className="govuk-link"
-                  href={routes.reportFile(PLAN_SLUG, periodSlug(result.period), format.ext)}
+                  href={routes.reportFile(slug, periodSlug(result.period), format.ext)}
                   {...(format.ext === 'html'
                     ? { target: '_blank', rel: 'noopener' }
                     : { download: '' })}
@@ -187,7 +188,7 @@ export function ReportsPage() {
                   <ul className="govuk-list govuk-list--bullet">
                     {priority.headlines.map((h) => (
                       <li key={h.updateId}>
-                        <Link className="govuk-link" to={routes.commitment(h.code)}>
+                        <Link className="govuk-link" to={routes.commitment(slug, h.code)}>
                           {h.code}
                         </Link>
                         : {h.narrative}

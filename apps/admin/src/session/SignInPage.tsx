@@ -12,16 +12,14 @@ import { request } from '../graphql/client.js';
 import { graphql } from '../graphql/graphql.js';
 import { isFailure, MutationErrorFields } from '../graphql/mutation-errors.js';
 import { useMutationForm } from '../graphql/use-mutation-form.js';
-import { useSession } from './session.js';
+import { useSession, ViewerQuery } from './session.js';
 
 const SignInMutation = graphql(
   `
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {
       __typename
-      ... on SignInPayload {
-        viewer { kind name email role ownerLabels organisation { id name } }
-      }
+      ... on SignInPayload { expiresAt }
       ...MutationErrorFields
     }
   }
@@ -76,7 +74,10 @@ export function SignInPage() {
       input: { email: email.trim(), password },
     });
     if (isFailure(signIn)) return signIn;
-    signedIn(signIn.viewer);
+    // Asked again, as the new session: the API works out the sign-in's own `viewer` before the
+    // session begins, so its organisation's plans there are only the published ones.
+    const { viewer } = await request(ViewerQuery);
+    signedIn(viewer);
     navigate(next, { replace: true });
     return null;
   });
@@ -97,9 +98,7 @@ export function SignInPage() {
           <NotificationBanner type="success" heading="You have signed out" />
         ) : null}
         <Page title="Sign in to the plan delivery tracker" error={errors.length > 0}>
-          <p className="govuk-body">
-            For staff of the Office of the Police and Crime Commissioner for Dorset.
-          </p>
+          <p className="govuk-body">For staff of the office that keeps the plan.</p>
           <form onSubmit={submit} noValidate>
             <TextInput
               id="email"

@@ -18,14 +18,36 @@ import { navigate } from '../app/router.js';
 import { routes } from '../app/routes.js';
 import { onRequestFailure, request } from '../graphql/client.js';
 import { graphql, type ResultOf } from '../graphql/graphql.js';
+import { type PlanSummary, PlanSummaryFields, readPlans } from '../plan/plan.js';
 
-export const ViewerQuery = graphql(`
-  query Viewer {
-    viewer { kind name email role ownerLabels organisation { id name } }
+/**
+ * Who is signed in, their organisation and its plans: what every screen needs before it opens
+ * (the header's name, the home's choice of plan).
+ */
+export const ViewerFields = graphql(
+  `
+  fragment ViewerFields on Viewer {
+    kind
+    name
+    email
+    role
+    ownerLabels
+    organisation { id name plans { ...PlanSummaryFields } }
   }
-`);
+`,
+  [PlanSummaryFields],
+);
 
-export type Viewer = ResultOf<typeof ViewerQuery>['viewer'];
+export const ViewerQuery = graphql(
+  `
+  query Viewer {
+    viewer { ...ViewerFields }
+  }
+`,
+  [ViewerFields],
+);
+
+export type Viewer = ResultOf<typeof ViewerFields>;
 export type Role = NonNullable<Viewer['role']>;
 
 const ROLE_LABELS: Record<Role, string> = {
@@ -70,6 +92,11 @@ export function useViewer(): Viewer {
   const { state } = useSession();
   if (state.status !== 'signed-in') throw new Error('No one is signed in.');
   return state.viewer;
+}
+
+/** The plans of the signed-in person's organisation, newest first. */
+export function organisationPlans(viewer: Viewer): PlanSummary[] {
+  return readPlans(viewer.organisation?.plans ?? []);
 }
 
 function sessionEnded(): void {

@@ -1,5 +1,5 @@
 /**
- * The plan against its timeline: the 32 quarters of 2021/22 to 2028/29, by financial year, with
+ * The plan against its timeline: every quarter of the plan's period, by financial year, with
  * what fell due in each, what of that is completed, how many updates were written for it, and
  * whether its reporting period is closed.
  */
@@ -10,7 +10,7 @@ import { routes } from '../app/routes.js';
 import { Tag } from '../govuk/content.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
-import { PLAN_SLUG } from '../plan/plan.js';
+import { usePlan } from '../plan/plan.js';
 import { formatDate, StatusTag } from '../work/tags.js';
 
 const TimelineQuery = graphql(`
@@ -38,7 +38,8 @@ const TimelineQuery = graphql(`
 `);
 
 export function TimelinePage() {
-  const { data, error } = useQuery(TimelineQuery, { slug: PLAN_SLUG });
+  const { slug, title } = usePlan();
+  const { data, error } = useQuery(TimelineQuery, { slug });
   const current = quarterOf(todayInPlanTimeZone()).label;
   if (error) return <FailurePage failure={error} />;
   if (!data?.plan) {
@@ -54,7 +55,7 @@ export function TimelinePage() {
     0,
   );
   return (
-    <Page title="Timeline" caption="Police and Crime Plan 2021 to 2029">
+    <Page title="Timeline" caption={title}>
       <p className="govuk-body">
         The plan runs from {formatDate(plan.periodStart)} to {formatDate(plan.periodEnd)}:{' '}
         {quarterCount} quarters, reported on from April to March each year.
@@ -122,7 +123,7 @@ export function TimelinePage() {
                           <ul className="govuk-list govuk-body-s">
                             {q.dueCommitments.map((c) => (
                               <li key={c.id}>
-                                <Link className="govuk-link" to={routes.commitment(c.code)}>
+                                <Link className="govuk-link" to={routes.commitment(slug, c.code)}>
                                   Commitment {c.code}
                                 </Link>{' '}
                                 <StatusTag status={c.status} />
@@ -130,7 +131,7 @@ export function TimelinePage() {
                             ))}
                             {q.dueActions.map((a) => (
                               <li key={a.id}>
-                                <Link className="govuk-link" to={routes.action(a.id)}>
+                                <Link className="govuk-link" to={routes.action(slug, a.id)}>
                                   {a.title}
                                 </Link>{' '}
                                 ({a.commitment.code}) <StatusTag status={a.status} />
@@ -154,7 +155,7 @@ export function TimelinePage() {
                     )}
                     {q.startDate <= todayInPlanTimeZone() ? (
                       <span className="govuk-!-display-block govuk-body-s">
-                        <Link className="govuk-link" to={routes.reports(q.label)}>
+                        <Link className="govuk-link" to={routes.reports(slug, q.label)}>
                           Report<span className="govuk-visually-hidden"> for {q.label}</span>
                         </Link>
                       </span>

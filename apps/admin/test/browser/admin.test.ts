@@ -78,6 +78,15 @@ function graphqlMutations(page: Page): string[] {
   return names;
 }
 
+/** The path of a screen of the seeded plan, e.g. `inPlan('/commitments')`. */
+let inPlan: (path: string) => string;
+
+/** The path of the page, without the origin. */
+function pathOf(page: Page): string {
+  const url = new URL(page.url());
+  return `${url.pathname}${url.search}`;
+}
+
 async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(screenshotsDir, { recursive: true });
   await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
@@ -90,6 +99,7 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
   beforeAll(async () => {
     if (missing) throw new Error(`The browser suite cannot run in CI: ${missing}`);
     app = await startApp();
+    inPlan = (path) => `/plans/${app.plan.slug}${path}`;
     browser = await launchChromium();
   });
 
@@ -124,9 +134,17 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
     await context.close();
   });
 
-  it('signs in, shows the dashboard, and signs out', async () => {
+  it('signs in, opens the organisation’s only plan at its dashboard, and signs out', async () => {
     const { context, page } = await signedInContext(browser, app, app.users.admin);
+    // The home goes straight to the one plan: its address has the plan in it.
+    await expect.poll(() => pathOf(page)).toBe(inPlan(''));
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    expect(await page.getByTestId('current-plan').textContent()).toBe(`Plan: ${app.plan.title}`);
+    expect(await page.getByRole('link', { name: 'Change plan' }).count()).toBe(0);
+    // The header names the organisation, as the API gives it.
+    expect(await page.locator('.govuk-generic-header__homepage-link').textContent()).toBe(
+      'Office of the Dorset Police and Crime Commissioner',
+    );
     await page.getByRole('table', { name: 'Priorities' }).waitFor();
     await page.getByText('Now compared with the end of').waitFor();
     expect(
@@ -137,14 +155,14 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
 
     await page.getByRole('link', { name: 'Sign out' }).click();
     await page.getByText('You have signed out').waitFor();
-    await page.goto('/commitments');
+    await page.goto(inPlan('/commitments'));
     await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in');
     await context.close();
   });
 
   it('says the session has ended, and returns to the same page after signing in again', async () => {
     const { context, page } = await signedInContext(browser, app, app.users.editor);
-    await page.goto('/commitments?q=burglar');
+    await page.goto(inPlan('/commitments?q=burglar'));
     await page.getByTestId('commitments-table').waitFor();
     // The session cookie expires: the browser stops sending it.
     await context.clearCookies();
@@ -155,7 +173,7 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
     await page.getByLabel('Password').fill(app.users.editor.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByTestId('commitments-table').waitFor();
-    expect(new URL(page.url()).search).toBe('?q=burglar');
+    expect(pathOf(page)).toBe(inPlan('/commitments?q=burglar'));
     await context.close();
   });
 
@@ -204,7 +222,7 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
 
   it('pages through all commitments', async () => {
     const { context, page } = await signedInContext(browser, app, app.users.viewer);
-    await page.goto('/commitments');
+    await page.goto(inPlan('/commitments'));
     await page.getByTestId('commitments-table').waitFor();
     const firstPage = await codesOnPage(page);
     expect(firstPage).toHaveLength(20);
@@ -224,7 +242,7 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
 
   it('shows a commitment with its details, actions, measures and history', async () => {
     const { context, page } = await signedInContext(browser, app, app.users.editor);
-    await page.goto(`/commitments/${app.owned.code}`);
+    await page.goto(inPlan(`/commitments/${app.owned.code}`));
     await page.getByRole('heading', { name: `Commitment ${app.owned.code}` }).waitFor();
     await expectAccessible(page, 'commitment details');
     await screenshot(page, '04-commitment');
@@ -238,9 +256,9 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
 
   it('offers edit controls only to people who may use them', async () => {
     const contributor = await signedInContext(browser, app, app.users.contributor);
-    await contributor.page.goto(`/commitments/${app.owned.code}`);
+    await contributor.page.goto(inPlan(`/commitments/${app.owned.code}`));
     await contributor.page.getByRole('link', { name: 'Record an update' }).waitFor();
-    await contributor.page.goto(`/commitments/${app.notOwned.code}`);
+    await contributor.page.goto(inPlan(`/commitments/${app.notOwned.code}`));
     await contributor.page
       .getByRole('heading', { name: `Commitment ${app.notOwned.code}` })
       .waitFor();
@@ -248,7 +266,7 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
     await contributor.context.close();
 
     const viewer = await signedInContext(browser, app, app.users.viewer);
-    await viewer.page.goto(`/commitments/${app.owned.code}`);
+    await viewer.page.goto(inPlan(`/commitments/${app.owned.code}`));
     await viewer.page.getByRole('heading', { name: `Commitment ${app.owned.code}` }).waitFor();
     expect(await viewer.page.getByRole('link', { name: 'Record an update' }).count()).toBe(0);
     expect(await viewer.page.getByRole('link', { name: 'Administration' }).count()).toBe(0);
@@ -262,7 +280,7 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
     await page.getByRole('table', { name: 'Priorities' }).waitFor();
     const atRiskBefore = await ratingCount(page, 'at risk');
 
-    await page.goto(`/commitments/${code}`);
+    await page.goto(inPlan(`/commitments/${code}`));
     await page.getByRole('heading', { name: `Commitment ${code}` }).waitFor();
     await tabTo(page, { text: 'Record an update' });
     await page.keyboard.press('Enter');
@@ -327,7 +345,7 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
     const code = app.plain[1] as string;
     const { context, page } = await signedInContext(browser, app, app.users.editor);
     const mutations = graphqlMutations(page);
-    await page.goto(`/commitments/${code}/update`);
+    await page.goto(inPlan(`/commitments/${code}/update`));
     await page.getByRole('heading', { name: 'Record an update' }).waitFor();
     await page.getByLabel('Progress (per cent)').fill('150');
     await page.locator('#dueDate').fill('31');
@@ -385,7 +403,7 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
     const first = await signedInContext(browser, app, app.users.editor);
     const second = await signedInContext(browser, app, app.users.admin);
     for (const { page } of [first, second]) {
-      await page.goto(`/commitments/${code}/update`);
+      await page.goto(inPlan(`/commitments/${code}/update`));
       await page.getByRole('heading', { name: 'Record an update' }).waitFor();
     }
     await first.page.getByLabel('At risk').check();
@@ -433,33 +451,36 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
 
   it('refuses a contributor an edit of work they do not own, in the app and in the API', async () => {
     const { context, page } = await signedInContext(browser, app, app.users.contributor);
-    await page.goto(`/commitments/${app.notOwned.code}/update`);
+    await page.goto(inPlan(`/commitments/${app.notOwned.code}/update`));
     await page.getByRole('heading', { name: 'You cannot update this commitment' }).waitFor();
     expect(await page.getByRole('button', { name: 'Save update' }).count()).toBe(0);
 
     // Even a hand-made request from the contributor's signed-in browser is refused.
-    const answer = await page.evaluate(async (code) => {
-      const post = (query: string, variables: unknown) =>
-        fetch('/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' },
-          body: JSON.stringify({ query, variables }),
-        }).then((r) => r.json());
-      const read = await post(
-        'query($code: String!) { plan(slug: "dorset-2021-29") { commitment(code: $code) { id version } } }',
-        { code },
-      );
-      const c = read.data.plan.commitment;
-      return post(
-        `mutation($id: ID!, $v: Int!) { addProgressUpdate(subject: $id, expectedVersion: $v, input: { period: "2026/27 Q3", recordedOn: "2026-11-23", narrative: "Not mine" }) { __typename ... on MutationError { message } } }`,
-        { id: c.id, v: c.version },
-      );
-    }, app.notOwned.code);
+    const answer = await page.evaluate(
+      async ({ code, slug }) => {
+        const post = (query: string, variables: unknown) =>
+          fetch('/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' },
+            body: JSON.stringify({ query, variables }),
+          }).then((r) => r.json());
+        const read = await post(
+          'query($slug: String!, $code: String!) { plan(slug: $slug) { commitment(code: $code) { id version } } }',
+          { slug, code },
+        );
+        const c = read.data.plan.commitment;
+        return post(
+          `mutation($id: ID!, $v: Int!) { addProgressUpdate(subject: $id, expectedVersion: $v, input: { period: "2026/27 Q3", recordedOn: "2026-11-23", narrative: "Not mine" }) { __typename ... on MutationError { message } } }`,
+          { id: c.id, v: c.version },
+        );
+      },
+      { code: app.notOwned.code, slug: app.plan.slug },
+    );
     expect(answer.data.addProgressUpdate.__typename).toBe('ForbiddenError');
 
     // Their own commitment they can update. It has delivery actions, so its owner and due date
     // come from them: shown, not offered as fields.
-    await page.goto(`/commitments/${app.owned.code}/update`);
+    await page.goto(inPlan(`/commitments/${app.owned.code}/update`));
     await page.getByRole('heading', { name: 'Record an update' }).waitFor();
     await page.getByText('These come from the commitment’s delivery actions').waitFor();
     expect(await page.locator('#owner').count()).toBe(0);
@@ -473,7 +494,7 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
   }, async () => {
     const code = app.plain[3] as string;
     const { context, page } = await signedInContext(browser, app, app.users.editor);
-    await page.goto(`/commitments/${code}?tab=actions`);
+    await page.goto(inPlan(`/commitments/${code}?tab=actions`));
     await page.getByRole('link', { name: 'Add a delivery action' }).click();
     await page.getByRole('heading', { name: 'Add a delivery action' }).waitFor();
     await page.getByRole('button', { name: 'Add the action' }).click();
@@ -581,8 +602,8 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
     await page.getByRole('heading', { name: 'Monitoring report for 2021/22 Q2' }).waitFor();
     expect(page.url()).toContain('period=2021%2F22+Q2');
     const csv = page.getByRole('link', { name: 'Spreadsheet (CSV)' });
-    expect(await csv.getAttribute('href')).toBe('/reports/dorset-2021-29/2021-22-Q2.csv');
-    const download = await page.request.get(`${app.url}/reports/dorset-2021-29/2021-22-Q2.csv`);
+    expect(await csv.getAttribute('href')).toBe(`/reports/${app.plan.slug}/2021-22-Q2.csv`);
+    const download = await page.request.get(`${app.url}/reports/${app.plan.slug}/2021-22-Q2.csv`);
     expect(download.status()).toBe(200);
     expect(download.headers()['content-type']).toContain('text/csv');
     await expectAccessible(page, 'reports');
@@ -663,10 +684,114 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
     await context.close();
   });
 
+  it('takes an old address without the plan to the same screen in the plan, after sign-in too', async () => {
+    const context = await browser.newContext({ baseURL: app.url });
+    const page = await context.newPage();
+    await page.goto(`/commitments/${app.owned.code}?tab=history`);
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in');
+    await signIn(page, app.users.viewer, { alreadyOnSignIn: true });
+    await page.getByRole('heading', { name: `Commitment ${app.owned.code}` }).waitFor();
+    expect(pathOf(page)).toBe(inPlan(`/commitments/${app.owned.code}?tab=history`));
+    await page.goto('/reports?period=2021%2F22+Q2');
+    await page.getByRole('heading', { name: 'Monitoring report for 2021/22 Q2' }).waitFor();
+    expect(pathOf(page)).toBe(inPlan('/reports?period=2021%2F22+Q2'));
+
+    // A plan the organisation does not keep, or another organisation's, is not found.
+    for (const slug of ['no-such-plan', app.severalPlans.plans[1]?.slug]) {
+      await page.goto(`/plans/${slug}/commitments`);
+      await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    }
+    await context.close();
+  });
+
+  it('offers a choice of plans when the organisation keeps several, and a way to change plan', async () => {
+    const { user, plans } = app.severalPlans;
+    const [newer, older] = plans as [(typeof plans)[number], (typeof plans)[number]];
+    const { context, page } = await signedInContext(browser, app, user);
+    await page.getByRole('heading', { name: 'Choose a plan' }).waitFor();
+    expect(pathOf(page)).toBe('/');
+    const picker = page.getByRole('table', { name: 'Plans' });
+    const rows = picker.locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    // Newest first, each with its period and whether the public may see it.
+    const [first, second] = [await rows.nth(0).textContent(), await rows.nth(1).textContent()];
+    expect(first).toContain(newer.title);
+    expect(first).toContain('9 May 2025 to 31 March 2029');
+    expect(first).toContain('Not published');
+    expect(second).toContain(older.title);
+    expect(second).toContain('13 May 2021 to 31 March 2025');
+    expect(second).toContain('Published');
+    expect(second).not.toContain('Not published');
+    // Outside a plan the menu offers the plans, not one plan's screens.
+    const menu = page.getByRole('navigation', { name: 'Menu' });
+    expect(await menu.getByRole('link', { name: 'Dashboard' }).count()).toBe(0);
+    expect(await menu.getByRole('link', { name: 'Plans' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    await expectAccessible(page, 'plan picker');
+    await screenshot(page, '16-plan-picker');
+
+    await picker.getByRole('link', { name: older.title }).click();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    expect(pathOf(page)).toBe(`/plans/${older.slug}`);
+    expect(await page.getByTestId('current-plan').textContent()).toBe(
+      `Plan: ${older.title} Change plan`,
+    );
+    expect(await menu.getByRole('link', { name: 'Commitments' }).getAttribute('href')).toBe(
+      `/plans/${older.slug}/commitments`,
+    );
+    await expectAccessible(page, 'dashboard of a plan with nothing in it yet');
+
+    await page.getByRole('link', { name: 'Change plan' }).click();
+    await page.getByRole('heading', { name: 'Choose a plan' }).waitFor();
+    await picker.getByRole('link', { name: newer.title }).click();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    expect(pathOf(page)).toBe(`/plans/${newer.slug}`);
+    await menu.getByRole('link', { name: 'Timeline' }).click();
+    await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+    expect(pathOf(page)).toBe(`/plans/${newer.slug}/timeline`);
+
+    // An old address cannot know which plan it meant: the choice leads to that screen.
+    await page.goto('/timeline');
+    await page.getByText('That address is from before the tracker kept several plans').waitFor();
+    await picker.getByRole('link', { name: older.title }).click();
+    await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+    expect(pathOf(page)).toBe(`/plans/${older.slug}/timeline`);
+    await context.close();
+  });
+
+  it('says when the organisation has no plan yet, and where an administrator can import one', async () => {
+    const admin = await signedInContext(browser, app, app.noPlan.admin);
+    const { page } = admin;
+    await page.getByRole('heading', { name: 'There is no plan yet' }).waitFor();
+    expect(await page.getByRole('main').textContent()).toContain(
+      'Office of the Southshire Police and Crime Commissioner has no plan in the tracker yet.',
+    );
+    await expectAccessible(page, 'no plan yet');
+    await screenshot(page, '17-no-plan');
+    await page.getByRole('main').getByRole('link', { name: 'administration' }).click();
+    await page.getByTestId('users').waitFor();
+    await page.getByRole('tab', { name: 'Reporting periods' }).click();
+    await page.getByTestId('no-periods').waitFor();
+    await expectAccessible(page, 'administration: no reporting periods');
+    await admin.context.close();
+
+    const viewer = await signedInContext(browser, app, app.noPlan.viewer);
+    await viewer.page.getByRole('heading', { name: 'There is no plan yet' }).waitFor();
+    expect(await viewer.page.getByRole('main').textContent()).toContain(
+      'An administrator of the tracker can import one.',
+    );
+    expect(await viewer.page.getByRole('main').getByRole('link').count()).toBe(0);
+    // Nothing to open, but they can still sign out.
+    await viewer.page.getByRole('link', { name: 'Sign out' }).click();
+    await viewer.page.getByText('You have signed out').waitFor();
+    await viewer.context.close();
+  });
+
   it('signs in from a deep link and comes back to it', async () => {
     const context = await browser.newContext({ baseURL: app.url });
     const page = await context.newPage();
-    await page.goto(`/commitments/${app.owned.code}`);
+    await page.goto(inPlan(`/commitments/${app.owned.code}`));
     await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in');
     await signIn(page, app.users.viewer, { alreadyOnSignIn: true });
     await page.getByRole('heading', { name: `Commitment ${app.owned.code}` }).waitFor();

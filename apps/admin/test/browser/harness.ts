@@ -26,6 +26,8 @@ export interface TestUser {
 /** What server.ts prints when it is ready. */
 export interface ServerInfo {
   readonly url: string;
+  /** The seeded plan, the only one of the organisation of `users`. */
+  readonly plan: { readonly slug: string; readonly title: string };
   readonly users: {
     readonly admin: TestUser;
     readonly editor: TestUser;
@@ -39,6 +41,13 @@ export interface ServerInfo {
   readonly plain: readonly string[];
   /** The documented demo editor (README: demo users), as `pnpm start` seeds it. */
   readonly demo: TestUser | null;
+  /** An organisation with two plans (newest first, as the API lists them) and an editor. */
+  readonly severalPlans: {
+    readonly user: TestUser;
+    readonly plans: readonly { readonly slug: string; readonly title: string }[];
+  };
+  /** An organisation with no plan yet, and two of its staff. */
+  readonly noPlan: { readonly admin: TestUser; readonly viewer: TestUser };
 }
 
 export interface RunningApp extends ServerInfo {

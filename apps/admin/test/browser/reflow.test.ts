@@ -111,44 +111,48 @@ describe.skipIf(missing !== null && !process.env.CI)('every screen at 320 px wid
     await signIn(page, app.users.admin, { alreadyOnSignIn: true });
 
     // A delivery action to visit: the first of the commitment the contributor owns.
-    const actionId = await page.evaluate(async (code) => {
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' },
-        body: JSON.stringify({
-          query:
-            'query($code: String!) { plan(slug: "dorset-2021-29") { commitment(code: $code) { actions { id } } } }',
-          variables: { code },
-        }),
-      });
-      const body = await response.json();
-      return body.data.plan.commitment.actions[0].id as string;
-    }, app.owned.code);
+    const actionId = await page.evaluate(
+      async ({ code, slug }) => {
+        const response = await fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' },
+          body: JSON.stringify({
+            query:
+              'query($slug: String!, $code: String!) { plan(slug: $slug) { commitment(code: $code) { actions { id } } } }',
+            variables: { code, slug },
+          }),
+        });
+        const body = await response.json();
+        return body.data.plan.commitment.actions[0].id as string;
+      },
+      { code: app.owned.code, slug: app.plan.slug },
+    );
+    const plan = `/plans/${app.plan.slug}`;
     const action = encodeURIComponent(actionId);
     const withActions = encodeURIComponent(app.owned.code);
     const plain = encodeURIComponent(app.plain[0] as string);
 
     const screens: [name: string, path: string][] = [
-      ['dashboard', '/'],
-      ['commitments', '/commitments'],
-      ['commitments-filtered', '/commitments?rag=RED&overdue=yes'],
-      ['priority', '/priorities/1'],
-      ['theme', '/priorities/1/themes/1'],
-      ['commitment', `/commitments/${withActions}`],
-      ['commitment-actions', `/commitments/${withActions}?tab=actions`],
-      ['commitment-measures', `/commitments/${withActions}?tab=measures`],
-      ['commitment-history', `/commitments/${withActions}?tab=history`],
-      ['update', `/commitments/${plain}/update`],
-      ['update-rolled-up', `/commitments/${withActions}/update`],
-      ['action-new', `/commitments/${withActions}/actions/new`],
-      ['action', `/actions/${action}`],
-      ['action-update', `/actions/${action}/update`],
-      ['action-edit', `/actions/${action}/edit`],
-      ['action-archive', `/actions/${action}/archive`],
-      ['my-updates', '/my-updates'],
-      ['timeline', '/timeline'],
-      ['reports', '/reports'],
-      ['report', '/reports?period=2021%2F22+Q2'],
+      ['dashboard', plan],
+      ['commitments', `${plan}/commitments`],
+      ['commitments-filtered', `${plan}/commitments?rag=RED&overdue=yes`],
+      ['priority', `${plan}/priorities/1`],
+      ['theme', `${plan}/priorities/1/themes/1`],
+      ['commitment', `${plan}/commitments/${withActions}`],
+      ['commitment-actions', `${plan}/commitments/${withActions}?tab=actions`],
+      ['commitment-measures', `${plan}/commitments/${withActions}?tab=measures`],
+      ['commitment-history', `${plan}/commitments/${withActions}?tab=history`],
+      ['update', `${plan}/commitments/${plain}/update`],
+      ['update-rolled-up', `${plan}/commitments/${withActions}/update`],
+      ['action-new', `${plan}/commitments/${withActions}/actions/new`],
+      ['action', `${plan}/actions/${action}`],
+      ['action-update', `${plan}/actions/${action}/update`],
+      ['action-edit', `${plan}/actions/${action}/edit`],
+      ['action-archive', `${plan}/actions/${action}/archive`],
+      ['my-updates', `${plan}/my-updates`],
+      ['timeline', `${plan}/timeline`],
+      ['reports', `${plan}/reports`],
+      ['report', `${plan}/reports?period=2021%2F22+Q2`],
       ['admin-users', '/admin'],
       ['admin-api-keys', '/admin?tab=api-keys'],
       ['admin-periods', '/admin?tab=periods'],
@@ -162,7 +166,7 @@ describe.skipIf(missing !== null && !process.env.CI)('every screen at 320 px wid
     }
 
     // The update form with its error summary: long messages must wrap too.
-    await page.goto(`/commitments/${plain}/update`);
+    await page.goto(`${plan}/commitments/${plain}/update`);
     await settled(page);
     await page.getByLabel('Progress (per cent)').fill('150');
     await page.getByLabel('Web address of link 1').fill('not a web address');
@@ -170,5 +174,28 @@ describe.skipIf(missing !== null && !process.env.CI)('every screen at 320 px wid
     await page.locator('.govuk-error-summary').waitFor();
     await check(page, 'update-errors');
     await context.close();
+  });
+
+  it('the choice of plans, and the page for an organisation with no plan yet', async () => {
+    for (const [name, user] of [
+      ['plan-picker', app.severalPlans.user],
+      ['no-plan', app.noPlan.admin],
+    ] as const) {
+      const context = await browser.newContext({
+        baseURL: app.url,
+        viewport: { width: WIDTH, height: 720 },
+      });
+      const page = await context.newPage();
+      await signIn(page, user);
+      await check(page, name);
+      if (name === 'plan-picker') {
+        await page.goto(`/plans/${app.severalPlans.plans[0]?.slug}`);
+        await check(page, 'dashboard-of-an-empty-plan');
+      } else {
+        await page.goto('/admin?tab=periods');
+        await check(page, 'admin-periods-none');
+      }
+      await context.close();
+    }
   });
 });

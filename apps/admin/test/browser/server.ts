@@ -3,7 +3,8 @@
  * API runs under plain Node, exactly as `pnpm start` runs it, not inside the test runner's module
  * graph): the admin app built for production by Vite, served by the API's real `startServer` on
  * a fresh in-memory database, migrated and seeded with the Dorset plan as `pnpm start` does, with
- * one account per role. It prints one JSON line saying where it is and who can sign in.
+ * one account per role; beside it two made-up organisations, one keeping two plans and one with
+ * none yet, each with an account. It prints one JSON line saying where it is and who can sign in.
  *
  * People can run it to look around: `pnpm --filter @plan-tracker/admin serve:test`.
  */
@@ -44,6 +45,7 @@ async function startApp(): Promise<{ info: ServerInfo; close: () => Promise<void
   const organisation = await prisma.organisation.findFirstOrThrow({
     orderBy: { createdAt: 'asc' },
   });
+  const plan = await prisma.plan.findFirstOrThrow({ where: { organisationId: organisation.id } });
 
   // The contributor owns the work of the first delivery action's owner (their owner label), and
   // that owner is here also made the owner of the action's commitment.
@@ -81,10 +83,15 @@ async function startApp(): Promise<{ info: ServerInfo; close: () => Promise<void
   await seedDemoUsers(prisma, organisation.id);
   const demoEditor = DEMO_USERS.find((u) => u.role === 'EDITOR');
   const password = 'correct horse battery staple';
-  const make = async (role: Role, name: string, email: string): Promise<TestUser> => {
+  const make = async (
+    role: Role,
+    name: string,
+    email: string,
+    organisationId = organisation.id,
+  ): Promise<TestUser> => {
     await prisma.user.create({
       data: {
-        organisationId: organisation.id,
+        organisationId,
         email,
         name,
         role,
@@ -106,6 +113,50 @@ async function startApp(): Promise<{ info: ServerInfo; close: () => Promise<void
     viewer: await make('VIEWER', 'Vic Viewer', 'viewer.test@dorset-opcc.example'),
   };
 
+  // Another office keeping two plans, the newer not yet published (plans of its own; nothing in
+  // them), and one that has no plan yet.
+  const twoPlans = await prisma.organisation.create({
+    data: {
+      slug: 'northshire-opcc',
+      name: 'Office of the Northshire Police and Crime Commissioner',
+    },
+  });
+  const northshirePlans = [
+    {
+      slug: 'northshire-2025-29',
+      title: 'Northshire Police and Crime Plan 2025 to 2029',
+      periodStart: '2025-05-09',
+      periodEnd: '2029-03-31',
+      published: false,
+    },
+    {
+      slug: 'northshire-2021-25',
+      title: 'Northshire Police and Crime Plan 2021 to 2025',
+      periodStart: '2021-05-13',
+      periodEnd: '2025-03-31',
+      published: true,
+    },
+  ];
+  for (const p of northshirePlans) {
+    await prisma.plan.create({
+      data: {
+        organisationId: twoPlans.id,
+        slug: p.slug,
+        title: p.title,
+        vision: 'A safer Northshire',
+        periodStart: new Date(`${p.periodStart}T00:00:00Z`),
+        periodEnd: new Date(`${p.periodEnd}T00:00:00Z`),
+        published: p.published,
+      },
+    });
+  }
+  const noPlan = await prisma.organisation.create({
+    data: {
+      slug: 'southshire-opcc',
+      name: 'Office of the Southshire Police and Crime Commissioner',
+    },
+  });
+
   // The production defaults (Secure cookies included, CSP, HSTS). The demo users are refused in
   // production unless the operator allows them; this server is a demo, so it does.
   const env = parseApiEnv({
@@ -123,6 +174,7 @@ async function startApp(): Promise<{ info: ServerInfo; close: () => Promise<void
   return {
     info: {
       url: server.url,
+      plan: { slug: plan.slug, title: plan.title },
       users,
       owned: { code: owned.code },
       notOwned: { code: notOwned.code },
@@ -135,6 +187,14 @@ async function startApp(): Promise<{ info: ServerInfo; close: () => Promise<void
             role: 'EDITOR' as const,
           }
         : null,
+      severalPlans: {
+        user: await make('EDITOR', 'Nia North', 'editor.test@northshire-opcc.example', twoPlans.id),
+        plans: northshirePlans.map((p) => ({ slug: p.slug, title: p.title })),
+      },
+      noPlan: {
+        admin: await make('ADMIN', 'Sol South', 'admin.test@southshire-opcc.example', noPlan.id),
+        viewer: await make('VIEWER', 'Sid South', 'viewer.test@southshire-opcc.example', noPlan.id),
+      },
     },
     close: async () => {
       await server.close();

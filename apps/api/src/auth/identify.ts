@@ -103,6 +103,7 @@ async function identifyCaller(
         name: session.user.name,
         ownerLabels: session.user.ownerLabels,
         sessionId: session.id,
+        platformOperator: session.user.platformOperator,
       },
       mustChangePassword: session.user.mustChangePassword,
     };

@@ -27,6 +27,8 @@ import { prisma } from '../database.js';
 
 /** A commitment or action's figures as the snapshot holds them. */
 export interface SnapshotFigures {
+  /** A commitment's wording at the date (rebuilt from history); absent for actions and live reads. */
+  readonly text?: string;
   readonly status: LifecycleStatus;
   readonly rag: Rag | null;
   readonly progressPercent: number;
@@ -181,7 +183,16 @@ async function loadSnapshot(
     state = onlyInForce(state, revisionsInForce(plan), asAt);
   }
   const figures = new Map<string, SnapshotFigures>();
-  for (const row of [...state.commitments, ...state.actions]) {
+  for (const row of state.commitments) {
+    figures.set(row.id, {
+      text: row.text,
+      status: row.status,
+      rag: row.rag,
+      progressPercent: row.progressPercent,
+      dueDate: row.dueDate,
+    });
+  }
+  for (const row of state.actions) {
     figures.set(row.id, {
       status: row.status,
       rag: row.rag,

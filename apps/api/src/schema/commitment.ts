@@ -38,7 +38,17 @@ export const CommitmentRef = builder.prismaNode('Commitment', {
       description: '`priority.theme.position` such as `1.2.3`; cross-cutting `X.n.m`.',
     }),
     position: t.exposeInt('position', { description: 'Position within its theme or section.' }),
-    text: t.exposeString('text', { description: 'The commitment, verbatim from the plan.' }),
+    text: t.string({
+      description:
+        "The commitment, verbatim from the plan; as at the plan's date, the wording then (a later revision may have reworded it).",
+      resolve: (c, _args, ctx, info) => {
+        const asAt = asAtOf(ctx, info);
+        if (asAt === null) return c.text;
+        return withCommitmentFigures(ctx, c.planId, asAt, (f) =>
+          f.historical ? (f.figures.get(c.id)?.text ?? c.text) : c.text,
+        );
+      },
+    }),
     crossCuttingSection: t.field({
       type: CrossCuttingSectionEnum,
       nullable: true,

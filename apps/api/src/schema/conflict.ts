@@ -12,11 +12,20 @@ import { CommitmentRef } from './commitment.js';
 import { MeasureValueRef } from './measure.js';
 import { MilestoneRef } from './milestone.js';
 import { PeriodRef } from './period.js';
+import { PlanRef } from './plan.js';
 import { UserRef } from './user.js';
 
 const ConflictingRecordUnion = builder.unionType('ConflictingRecord', {
   description: 'A record that someone else changed first, as it is now.',
-  types: [CommitmentRef, DeliveryActionRef, MilestoneRef, MeasureValueRef, PeriodRef, UserRef],
+  types: [
+    CommitmentRef,
+    DeliveryActionRef,
+    MilestoneRef,
+    MeasureValueRef,
+    PeriodRef,
+    UserRef,
+    PlanRef,
+  ],
 });
 
 /** The GraphQL type of each entity a conflict can name. */
@@ -27,6 +36,7 @@ const TYPE_OF: Partial<Record<EntityName, string>> = {
   MeasureValue: 'MeasureValue',
   ReportingPeriod: 'ReportingPeriod',
   User: 'User',
+  Plan: 'Plan',
 };
 
 /** Reads the record a conflict names, in the caller's organisation; null when it has gone. */
@@ -48,6 +58,8 @@ async function conflictingRecord(ctx: Context, failure: ConflictFailure): Promis
         return db.reportingPeriod.findFirst({ where });
       case 'User':
         return db.user.findFirst({ where });
+      case 'Plan':
+        return db.plan.findFirst({ where });
       default:
         return null;
     }

@@ -4,6 +4,7 @@ import './errors.js';
 import './rollup.js';
 import './organisation.js';
 import './plan.js';
+import './plan-loading.js';
 import './priority.js';
 import './theme.js';
 import './work.js';

@@ -14,7 +14,8 @@ import { RollUpType } from './rollup.js';
 import { CrossCuttingSectionEnum } from './scalars.js';
 
 export const PlanRef = builder.prismaNode('Plan', {
-  description: 'A police and crime plan, e.g. the Dorset "Police & Crime Plan 2021–29".',
+  description:
+    'A plan of an organisation: priorities, themes and "I will" commitments, e.g. the Dorset "Police & Crime Plan 2021–29".',
   id: { field: 'id' },
   nullable: true,
   findUnique: (id, ctx) => ({ id, AND: [visiblePlanWhere(ctx.caller)] }),
@@ -29,6 +30,20 @@ export const PlanRef = builder.prismaNode('Plan', {
     published: t.exposeBoolean('published', {
       description:
         'Whether the public may see it. Unpublished plans are seen by their organisation only.',
+    }),
+    archivedAt: t.expose('archivedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'When an administrator archived it (kept for its staff, out of pickers, unpublished); null while in use.',
+    }),
+    version: t.int({
+      nullable: true,
+      description:
+        'Version for optimistic concurrency: send it back with `changePlan` or `revisePlan`. Staff of the organisation only.',
+      authScopes: (plan) => ({ staffOf: plan.organisationId }),
+      unauthorizedResolver: () => null,
+      resolve: (plan) => plan.version,
     }),
     asAt: t.field({
       type: 'Date',
@@ -65,12 +80,14 @@ export const PlanRef = builder.prismaNode('Plan', {
     commitment: t.prismaField({
       type: 'Commitment',
       nullable: true,
-      description: 'One commitment by its code, e.g. `1.2.3` or `X.1.2`.',
+      description:
+        'One commitment by its code, e.g. `1.2.3` or `X.1.2`: the one in the plan now, else the latest withdrawn one that had the code.',
       args: { code: t.arg.string({ required: true, description: 'The code.' }) },
       resolve: (query, plan, args, ctx) =>
-        prisma(ctx).commitment.findUnique({
+        prisma(ctx).commitment.findFirst({
           ...query,
-          where: { planId_code: { planId: plan.id, code: args.code } },
+          where: { planId: plan.id, code: args.code },
+          orderBy: [{ liveCode: { sort: 'asc', nulls: 'last' } }, { updatedAt: 'desc' }],
         }),
     }),
     rollUp: t.field({

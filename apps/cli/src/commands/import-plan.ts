@@ -2,11 +2,12 @@
  * `pnpm cli import-plan <file>`: reads a plan published as text and prints it as a
  * PlanDocument (JSON), or writes it to a file, or prints its counts.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { isPlanImportError, type PlanDocument, parsePlanText } from '@plan-tracker/domain';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import type { CliDependencies } from '../dependencies.js';
+import { fileErrorReason, readTextFile } from '../files.js';
 
 interface ImportPlanOptions {
   readonly out?: string;
@@ -24,7 +25,7 @@ export function registerImportPlan(program: Command, deps: CliDependencies): voi
     .option('--out <file>', 'write the JSON to this file instead of standard output')
     .option('--summary', 'print the numbers of priorities, themes and commitments instead of JSON')
     .action(async (file: string, options: ImportPlanOptions) => {
-      const document = parse(file, await readText(file));
+      const document = parse(file, await readTextFile(file));
       if (options.summary) {
         deps.stdout.write(`${summarise(document)}\n`);
         return;
@@ -33,21 +34,13 @@ export function registerImportPlan(program: Command, deps: CliDependencies): voi
       const json = `${JSON.stringify(document, null, 2)}\n`;
       if (options.out) {
         await writeFile(options.out, json).catch((error: unknown) => {
-          throw new CliError(`cannot write ${options.out}: ${reasonOf(error)}`);
+          throw new CliError(`cannot write ${options.out}: ${fileErrorReason(error)}`);
         });
         deps.stderr.write(`wrote ${options.out}: ${summarise(document)}\n`);
       } else {
         deps.stdout.write(json);
       }
     });
-}
-
-async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    throw new CliError(`cannot read ${file}: ${reasonOf(error)}`);
-  }
 }
 
 function parse(file: string, text: string): PlanDocument {
@@ -73,14 +66,4 @@ function summarise(document: PlanDocument): string {
     `${crossCutting} cross-cutting commitments`,
     `${document.measures.length} measures rows`,
   ].join(', ');
-}
-
-function reasonOf(error: unknown): string {
-  if (error && typeof error === 'object' && 'code' in error) {
-    const code = (error as { code: unknown }).code;
-    if (code === 'ENOENT') return 'no such file';
-    if (code === 'EISDIR') return 'it is a folder, not a file';
-    if (code === 'EACCES') return 'permission denied';
-  }
-  return error instanceof Error ? error.message : String(error);
 }

@@ -9,6 +9,8 @@ import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { withDatabase } from '../database.js';
 import type { CliDependencies } from '../dependencies.js';
+import { findOrganisation } from '../organisation.js';
+import { serviceFailure } from '../service-failure.js';
 import { promptHidden } from './user.js';
 
 const SECRET_VARIABLE = 'PLAN_TRACKER_OIDC_CLIENT_SECRET';
@@ -70,11 +72,7 @@ export function registerSingleSignOnCommands(program: Command, deps: CliDependen
       const secret = options.keepSecret ? undefined : await readClientSecret(deps);
       const { configureSingleSignOn, systemActor } = await import('@plan-tracker/db');
       await withDatabase(deps, async ({ prisma }) => {
-        const organisation = await prisma.organisation.findUnique({
-          where: { slug: options.organisation },
-          select: { id: true, name: true },
-        });
-        if (!organisation) throw new CliError(`there is no organisation "${options.organisation}"`);
+        const organisation = await findOrganisation(prisma, options.organisation);
         const result = await configureSingleSignOn(
           prisma,
           systemActor(organisation.id, 'pnpm cli sso:configure'),
@@ -90,13 +88,7 @@ export function registerSingleSignOnCommands(program: Command, deps: CliDependen
             clientSecretSealed: secret === undefined ? undefined : box.seal(secret),
           },
         );
-        if (!result.ok) {
-          const issues =
-            result.error.code === 'VALIDATION'
-              ? result.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`)
-              : [result.error.message];
-          throw new CliError(`cannot configure single sign-on: ${issues.join('; ')}`);
-        }
+        if (!result.ok) throw serviceFailure('configure single sign-on', result.error);
         const sso = result.value.record;
         deps.stdout.write(
           `Single sign-on for ${organisation.name}: ${sso.issuer} (client ${sso.clientId}), domains ${sso.allowedDomains.join(', ')}; ${sso.groupRoles.length} group mappings; email and password ${sso.passwordSignInAllowed ? 'still allowed' : 'off'}.\nRegister the redirect URI <API_PUBLIC_URL>/auth/oidc/callback at the provider; people start at <API_PUBLIC_URL>/auth/oidc/${options.organisation}/start.\n`,

@@ -10,6 +10,8 @@ import { type Command, Option } from 'commander';
 import { CliError } from '../cli-error.js';
 import { withDatabase } from '../database.js';
 import type { CliDependencies, TerminalInput } from '../dependencies.js';
+import { findOrganisation } from '../organisation.js';
+import { serviceFailure } from '../service-failure.js';
 
 const PASSWORD_VARIABLE = 'PLAN_TRACKER_PASSWORD';
 
@@ -19,6 +21,7 @@ interface UserCreateOptions {
   role: Role;
   owner: string[];
   organisation: string;
+  platformOperator?: boolean;
 }
 
 export function registerUserCommands(program: Command, deps: CliDependencies): void {
@@ -48,6 +51,10 @@ export function registerUserCommands(program: Command, deps: CliDependencies): v
       [],
     )
     .option('--organisation <slug>', 'the organisation they belong to', dorsetOrganisation.slug)
+    .option(
+      '--platform-operator',
+      'they run this deployment for every organisation on it, and may create organisations',
+    )
     .addHelpText(
       'after',
       `\nExample:\n  ${PASSWORD_VARIABLE}='…' pnpm cli user:create --email ada@dorset-opcc.example --name "Ada Lovelace" --role ADMIN\n`,
@@ -58,7 +65,7 @@ export function registerUserCommands(program: Command, deps: CliDependencies): v
       if (weak) throw new CliError(weak);
       const { createUserAccount, systemActor } = await import('@plan-tracker/db');
       await withDatabase(deps, async ({ prisma }) => {
-        const organisation = await findOrganisation(prisma, options.organisation);
+        const organisation = await organisationFor(prisma, options.organisation);
         const result = await createUserAccount(
           prisma,
           systemActor(organisation.id, 'pnpm cli user:create'),
@@ -73,15 +80,23 @@ export function registerUserCommands(program: Command, deps: CliDependencies): v
           },
         );
         if (!result.ok) {
-          const issues =
-            result.error.code === 'VALIDATION'
-              ? result.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`)
-              : [result.error.message];
-          throw new CliError(`cannot create the user: ${issues.join('; ')}`);
+          throw serviceFailure('create the user', result.error, {
+            email: '--email',
+            name: '--name',
+            role: '--role',
+            ownerLabels: '--owner',
+          });
         }
         const user = result.value.record;
+        if (options.platformOperator) {
+          // createUserAccount takes no platformOperator: set it straight after, by the system.
+          await prisma.user.update({
+            where: { id: user.id },
+            data: { platformOperator: true, version: { increment: 1 } },
+          });
+        }
         deps.stdout.write(
-          `Created ${user.role} ${user.email} (${user.name}) in ${organisation.name}.\n`,
+          `Created ${user.role} ${user.email} (${user.name}) in ${organisation.name}${options.platformOperator ? ', a platform operator (may create organisations)' : ''}.\n`,
         );
         const demo = await prisma.user.count({
           where: {
@@ -100,7 +115,7 @@ export function registerUserCommands(program: Command, deps: CliDependencies): v
 }
 
 /** The organisation by slug; the Dorset office is created when absent (a new installation). */
-async function findOrganisation(
+async function organisationFor(
   prisma: import('@plan-tracker/db').PrismaClient,
   slug: string,
 ): Promise<{ id: string; name: string }> {
@@ -113,12 +128,7 @@ async function findOrganisation(
       select: { id: true, name: true },
     });
   }
-  const found = await prisma.organisation.findUnique({
-    where: { slug },
-    select: { id: true, name: true },
-  });
-  if (!found) throw new CliError(`there is no organisation with the slug "${slug}"`);
-  return found;
+  return findOrganisation(prisma, slug);
 }
 
 /** The new password: from the environment, else typed twice at a hidden prompt. */

@@ -1,7 +1,8 @@
 /**
- * Loads the Dorset Police & Crime Plan 2021–29 from the domain package into the database: the
- * office, the plan, its two revisions, priorities, themes, the 156 commitments and the
- * cross-cutting ones, measures, the 32 reporting periods; then the seed's own demo data
+ * Loads the Dorset Police & Crime Plan 2021–29 from the domain package into the database through
+ * the same path as any plan (the services' `createOrganisation` and `importPlan`): the office,
+ * the plan, its two revisions, priorities, themes, the 156 commitments and the cross-cutting
+ * ones, measures, the 32 reporting periods, with history; then the seed's own demo data
  * (dorset-delivery.ts): the Panel's meetings and actions, and the demo delivery actions with
  * their dated progress updates.
  *
@@ -10,16 +11,16 @@
  * changes nothing.
  */
 import {
-  DORSET_PLAN_PERIOD,
   dorsetMeasures,
   dorsetOrganisation,
   dorsetPlan,
   dorsetPlanDocument,
   dorsetRevisions,
-  planQuarters,
 } from '@plan-tracker/domain';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { systemActor, systemCreator } from '../services/actor.js';
 import { toDbDate } from '../services/dates.js';
+import { createOrganisation, importPlan } from '../services/plan.js';
 import { seedDemoDelivery } from './delivery.js';
 import { dorsetDemoPanelMeetings } from './dorset-delivery.js';
 
@@ -59,34 +60,55 @@ export async function seedDorset(
       planId: existing.id,
       commitmentIdByCode: new Map(commitments.map((c) => [c.code, c.id])),
     };
+    const panelMeetings = await seedPanelMeetings(prisma, structure);
     const delivery = await seedDemoDelivery(prisma, structure, onProgress);
-    const finished = Object.values(delivery).some((n) => n > 0);
+    const counts = panelMeetings > 0 ? { panelMeetings, ...delivery } : delivery;
+    const finished = Object.values(counts).some((n) => n > 0);
     return {
       created: false,
       organisationId: existing.organisationId,
       planId: existing.id,
-      counts: finished ? delivery : {},
+      counts: finished ? counts : {},
     };
   }
 
   onProgress('plan structure');
-  const ids = await prisma.$transaction(
-    async (tx) => seedStructure(tx as unknown as PrismaClient),
-    { timeout: 120_000 },
-  );
+  const organisationId = await dorsetOrganisationId(prisma);
+  const loaded = await importPlan(prisma, systemActor(organisationId, 'seed'), {
+    identity: {
+      slug: dorsetPlan.slug,
+      title: dorsetPlan.title,
+      vision: dorsetPlan.vision,
+      periodStart: dorsetPlan.periodStart,
+      periodEnd: dorsetPlan.periodEnd,
+    },
+    source: { document: dorsetPlanDocument, name: 'packages/domain/src/dorset/plan-2021-29.json' },
+    revisions: dorsetRevisions,
+    published: dorsetPlan.published,
+    measureDefinitions: (priorityNumber, name) =>
+      dorsetMeasures.find((m) => m.priorityNumber === priorityNumber && m.name === name),
+  });
+  if (!loaded.ok) throw new Error(`The Dorset plan did not load: ${loaded.error.message}`);
+  const ids: SeededStructure = {
+    organisationId,
+    planId: loaded.value.planId,
+    commitmentIdByCode: loaded.value.commitmentIdByCode,
+  };
+  const panelMeetings = await seedPanelMeetings(prisma, ids);
   onProgress('demo delivery data');
   const delivery = await seedDemoDelivery(prisma, ids, onProgress);
 
+  const { summary } = loaded.value;
   const counts = {
-    priorities: dorsetPlanDocument.priorities.length,
-    themes: dorsetPlanDocument.priorities.reduce((n, p) => n + p.themes.length, 0),
-    commitments: ids.commitmentIdByCode.size,
-    measures: dorsetMeasures.length,
-    reportingPeriods: planQuarters(DORSET_PLAN_PERIOD.start, DORSET_PLAN_PERIOD.end).length,
-    panelMeetings: dorsetDemoPanelMeetings.length,
+    priorities: summary.priorities,
+    themes: summary.themes,
+    commitments: summary.commitments + summary.crossCuttingCommitments,
+    measures: summary.measures,
+    reportingPeriods: summary.reportingPeriods.length,
+    panelMeetings,
     ...delivery,
   };
-  return { created: true, organisationId: ids.organisationId, planId: ids.planId, counts };
+  return { created: true, organisationId, planId: ids.planId, counts };
 }
 
 /** Ids the delivery seed needs. */
@@ -96,165 +118,44 @@ export interface SeededStructure {
   readonly commitmentIdByCode: ReadonlyMap<string, string>;
 }
 
-async function seedStructure(tx: PrismaClient): Promise<SeededStructure> {
-  const organisation = await tx.organisation.upsert({
+async function dorsetOrganisationId(prisma: PrismaClient): Promise<string> {
+  const organisation = await prisma.organisation.findUnique({
     where: { slug: dorsetOrganisation.slug },
-    update: {},
-    create: { slug: dorsetOrganisation.slug, name: dorsetOrganisation.name },
+    select: { id: true },
   });
-  const organisationId = organisation.id;
-  const plan = await tx.plan.create({
-    data: {
-      organisationId,
-      slug: dorsetPlan.slug,
-      title: dorsetPlan.title,
-      vision: dorsetPlan.vision,
-      periodStart: toDbDate(dorsetPlan.periodStart),
-      periodEnd: toDbDate(dorsetPlan.periodEnd),
-      published: dorsetPlan.published,
-    },
-  });
-  const planId = plan.id;
+  if (organisation) return organisation.id;
+  const created = await createOrganisation(prisma, systemCreator('seed'), dorsetOrganisation);
+  if (!created.ok) throw new Error(`The Dorset office was not created: ${created.error.message}`);
+  return created.value.id;
+}
 
-  const revisionIdByCode = new Map<string, string>();
-  for (const revision of dorsetRevisions) {
-    const row = await tx.planRevision.create({
-      data: {
-        organisationId,
-        planId,
-        code: revision.code,
-        title: revision.title,
-        publishedOn: toDbDate(revision.publishedOn),
-        periodStart: toDbDate(revision.periodStart),
-        periodEnd: toDbDate(revision.periodEnd),
-        summary: revision.summary,
-        source: revision.source,
-      },
-    });
-    revisionIdByCode.set(revision.code, row.id);
-    await tx.priorityStatement.createMany({
-      data: revision.priorities.map((p) => ({
-        organisationId,
-        revisionId: row.id,
-        priorityNumber: p.number,
-        title: p.title,
-        statement: p.statement,
-      })),
-    });
-  }
-  // The commitments' text is the 2024 wording; they were introduced by the 2021 launch (see
-  // the domain package's dorset/revisions.ts for why).
-  const introducedInRevisionId = revisionIdByCode.get('2021');
-  if (!introducedInRevisionId) throw new Error('The Dorset revisions have no 2021 launch.');
-
-  const outcomeByPriority = new Map(
-    dorsetPlanDocument.measures.map((m) => [m.priorityNumber, m.outcome]),
-  );
-  const commitments: {
-    themeId: string | null;
-    crossCuttingSection: (typeof dorsetPlanDocument.crossCutting)[number]['section'] | null;
-    code: string;
-    position: number;
-    text: string;
-  }[] = [];
-  const priorityIdByNumber = new Map<number, string>();
-  for (const priority of dorsetPlanDocument.priorities) {
-    const priorityRow = await tx.priority.create({
-      data: {
-        organisationId,
-        planId,
-        number: priority.number,
-        title: priority.title,
-        aims: priority.aims,
-        outcome: outcomeByPriority.get(priority.number) ?? null,
-      },
-    });
-    priorityIdByNumber.set(priority.number, priorityRow.id);
-    for (const [index, theme] of priority.themes.entries()) {
-      const themeRow = await tx.theme.create({
+/**
+ * The Panel's meetings and actions from seed 003, unless the plan has them already (an
+ * interrupted seed resumes here); returns how many meetings it created.
+ */
+async function seedPanelMeetings(prisma: PrismaClient, ids: SeededStructure): Promise<number> {
+  const { organisationId, planId } = ids;
+  if ((await prisma.panelMeeting.count({ where: { planId } })) > 0) return 0;
+  await prisma.$transaction(async (tx) => {
+    for (const meeting of dorsetDemoPanelMeetings) {
+      await tx.panelMeeting.create({
         data: {
           organisationId,
-          priorityId: priorityRow.id,
-          position: index + 1,
-          title: theme.title,
+          planId,
+          heldOn: toDbDate(meeting.heldOn),
+          title: meeting.title,
+          source: meeting.source,
+          actions: {
+            create: meeting.actions.map((a) => ({
+              organisationId,
+              priorityNumber: a.priorityNumber,
+              text: a.text,
+              status: a.status,
+            })),
+          },
         },
-      });
-      theme.commitments.forEach((c, position) => {
-        commitments.push({
-          themeId: themeRow.id,
-          crossCuttingSection: null,
-          code: c.code,
-          position: position + 1,
-          text: c.text,
-        });
       });
     }
-  }
-  for (const section of dorsetPlanDocument.crossCutting) {
-    section.commitments.forEach((c, position) => {
-      commitments.push({
-        themeId: null,
-        crossCuttingSection: section.section,
-        code: c.code,
-        position: position + 1,
-        text: c.text,
-      });
-    });
-  }
-  const created = await tx.commitment.createManyAndReturn({
-    data: commitments.map((c) => ({ ...c, organisationId, planId, introducedInRevisionId })),
-    select: { id: true, code: true },
   });
-  const commitmentIdByCode = new Map(created.map((c) => [c.code, c.id]));
-
-  await tx.measure.createMany({
-    data: dorsetMeasures.map((m) => {
-      const priorityId = priorityIdByNumber.get(m.priorityNumber);
-      if (!priorityId)
-        throw new Error(
-          `Measure "${m.name}" names priority ${m.priorityNumber}, which the plan lacks.`,
-        );
-      return {
-        organisationId,
-        priorityId,
-        position: m.position,
-        name: m.name,
-        unit: m.unit,
-        direction: m.direction,
-      };
-    }),
-  });
-
-  await tx.reportingPeriod.createMany({
-    data: planQuarters(DORSET_PLAN_PERIOD.start, DORSET_PLAN_PERIOD.end).map((q) => ({
-      organisationId,
-      label: q.label,
-      financialYear: q.financialYear,
-      quarter: q.quarter,
-      startDate: toDbDate(q.startDate),
-      endDate: toDbDate(q.endDate),
-    })),
-    skipDuplicates: true,
-  });
-
-  for (const meeting of dorsetDemoPanelMeetings) {
-    await tx.panelMeeting.create({
-      data: {
-        organisationId,
-        planId,
-        heldOn: toDbDate(meeting.heldOn),
-        title: meeting.title,
-        source: meeting.source,
-        actions: {
-          create: meeting.actions.map((a) => ({
-            organisationId,
-            priorityNumber: a.priorityNumber,
-            text: a.text,
-            status: a.status,
-          })),
-        },
-      },
-    });
-  }
-  return { organisationId, planId, commitmentIdByCode };
+  return dorsetDemoPanelMeetings.length;
 }

@@ -27,3 +27,11 @@ export function systemActor(organisationId: string, label = 'system'): Actor {
     caller: { kind: 'system', organisationId },
   };
 }
+
+/**
+ * The system creating an organisation (an operator at the command line, the seed): it acts for
+ * no organisation yet. See the plan services' `createOrganisation`.
+ */
+export function systemCreator(label = 'system'): Pick<Actor, 'label' | 'userId' | 'caller'> {
+  return { label, userId: null, caller: { kind: 'system', organisationId: '' } };
+}

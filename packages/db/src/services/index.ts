@@ -11,6 +11,7 @@ export * from './errors.js';
 export * from './measure.js';
 export * from './milestone.js';
 export * from './period.js';
+export * from './plan.js';
 export * from './progress-update.js';
 export * from './records.js';
 export * from './rollup.js';

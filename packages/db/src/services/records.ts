@@ -212,6 +212,7 @@ export function reportingPeriodRecord(row: ReportingPeriod): ReportingPeriodReco
 
 /** The fields of a commitment that change over time and that history replays. */
 export const COMMITMENT_STATE_FIELDS = [
+  'text',
   'status',
   'rag',
   'owner',

@@ -54,13 +54,42 @@ export function abort(failure: ServiceError): never {
 export async function runWrite<T>(
   prisma: PrismaClient,
   work: (tx: Tx) => Promise<T>,
+  options: WriteOptions = {},
 ): Promise<ServiceResult<T>> {
+  const timeout = options.timeoutMs ?? 30_000;
   try {
     // Generous waits: on a busy pool a transaction may queue for a connection.
-    return ok(await prisma.$transaction(work, { maxWait: 30_000, timeout: 30_000 }));
+    const value = await prisma.$transaction(
+      async (tx) => {
+        const done = await work(tx);
+        if (options.dryRun) throw new RollBack(done);
+        return done;
+      },
+      { maxWait: 30_000, timeout },
+    );
+    return ok(value);
   } catch (error) {
     if (error instanceof Abort) return { ok: false, error: error.failure };
+    if (error instanceof RollBack) return ok(error.value as T);
     throw error;
+  }
+}
+
+/** How {@link runWrite} runs a write. */
+export interface WriteOptions {
+  /**
+   * Do everything, then roll it back and return what it gave: a preview that makes exactly the
+   * checks and writes applying would make.
+   */
+  readonly dryRun?: boolean | undefined;
+  /** How long the transaction may take; 30 s unless a write loads a whole plan. */
+  readonly timeoutMs?: number | undefined;
+}
+
+/** Thrown at the end of a dry run to roll it back with its result. */
+class RollBack extends Error {
+  constructor(readonly value: unknown) {
+    super('dry run: rolled back');
   }
 }
 
@@ -174,6 +203,12 @@ export function abortInvalid(path: string[], message: string): never {
 
 /** The history entity types the services write. */
 export type HistoryEntityType =
+  | 'Organisation'
+  | 'Plan'
+  | 'PlanRevision'
+  | 'Priority'
+  | 'Theme'
+  | 'Measure'
   | 'Commitment'
   | 'DeliveryAction'
   | 'Milestone'
@@ -200,7 +235,21 @@ export type HistoryAction =
   /** An administrator set a temporary password (history never holds a password or hash). */
   | 'password-reset'
   /** Someone changed their own password. */
-  | 'password-change';
+  | 'password-change'
+  /** A plan loaded from its text. */
+  | 'import'
+  /** A plan revised from a newer text. */
+  | 'revise'
+  /** A commitment's wording changed by a revision. */
+  | 'reword'
+  /** A commitment's code and place changed by a revision. */
+  | 'renumber'
+  /** A commitment withdrawn by a revision. */
+  | 'withdraw'
+  | 'publish'
+  | 'unpublish'
+  /** An archived record brought back. */
+  | 'restore';
 
 /** A JSON object of field values (dates as IsoDate strings). */
 export type FieldValues = Record<string, Prisma.InputJsonValue | null>;
@@ -218,27 +267,47 @@ export interface HistoryEntry {
   readonly note: string | null;
 }
 
+/** Who a history entry names as acting. */
+type HistoryActor = Pick<Actor, 'organisationId' | 'userId' | 'apiKeyId' | 'label'>;
+
+/** The audit-log row of one history entry. */
+function historyRow(actor: HistoryActor, entry: HistoryEntry) {
+  return {
+    organisationId: actor.organisationId,
+    planId: entry.planId,
+    actorUserId: actor.userId,
+    actorApiKeyId: actor.apiKeyId,
+    actor: actor.label,
+    effectiveOn: toDbDate(entry.effective.effectiveOn),
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    action: entry.action,
+    period: entry.effective.period,
+    before: entry.before ?? Prisma.DbNull,
+    after: entry.after ?? Prisma.DbNull,
+    note: entry.note,
+  };
+}
+
 /** Appends one history entry in the write's transaction; returns its id. */
-export async function appendHistory(tx: Tx, actor: Actor, entry: HistoryEntry): Promise<string> {
-  const row = await tx.auditLog.create({
-    data: {
-      organisationId: actor.organisationId,
-      planId: entry.planId,
-      actorUserId: actor.userId,
-      actorApiKeyId: actor.apiKeyId,
-      actor: actor.label,
-      effectiveOn: toDbDate(entry.effective.effectiveOn),
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      action: entry.action,
-      period: entry.effective.period,
-      before: entry.before ?? Prisma.DbNull,
-      after: entry.after ?? Prisma.DbNull,
-      note: entry.note,
-    },
-    select: { id: true },
-  });
+export async function appendHistory(
+  tx: Tx,
+  actor: HistoryActor,
+  entry: HistoryEntry,
+): Promise<string> {
+  const row = await tx.auditLog.create({ data: historyRow(actor, entry), select: { id: true } });
   return row.id;
+}
+
+/** Appends many history entries in the write's transaction, in the order given. */
+export async function appendHistoryMany(
+  tx: Tx,
+  actor: HistoryActor,
+  entries: readonly HistoryEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  // One statement: `sequence` follows the rows' order, which is the order given.
+  await tx.auditLog.createMany({ data: entries.map((entry) => historyRow(actor, entry)) });
 }
 
 /**

@@ -31,6 +31,11 @@ export interface UserCaller {
   readonly ownerLabels: readonly string[];
   /** The session this request came with, so signing out can end it. */
   readonly sessionId: string;
+  /**
+   * True for the people who run the deployment for every office on it: they may create
+   * organisations. Within an organisation their role decides, as for anyone.
+   */
+  readonly platformOperator?: boolean | undefined;
 }
 
 /** A partner system calling with an API key. */

@@ -109,7 +109,9 @@ export type WriteKind =
   /** reopening a closed reporting period */
   | 'reopenPeriod'
   /** creating users, changing their roles and owner labels, disabling them */
-  | 'manageUsers';
+  | 'manageUsers'
+  /** importing plans and revisions; publishing, renaming and archiving plans */
+  | 'managePlans';
 
 /** Writes for administrators only. */
 const ADMIN_ONLY: readonly WriteKind[] = [
@@ -117,6 +119,7 @@ const ADMIN_ONLY: readonly WriteKind[] = [
   'reopenPeriod',
   'manageKeys',
   'manageUsers',
+  'managePlans',
 ];
 
 /**
@@ -159,7 +162,10 @@ export function blanketWriteRefusal(caller: Caller): Refusal {
       ? null
       : 'this API key lacks the write:updates scope.';
   }
-  return caller.role === 'VIEWER' ? 'viewers cannot make changes.' : null;
+  // A platform operator may create organisations whatever their role in their own.
+  return caller.role === 'VIEWER' && caller.platformOperator !== true
+    ? 'viewers cannot make changes.'
+    : null;
 }
 
 /**
@@ -194,4 +200,16 @@ export function auditLogRefusal(caller: Caller): Refusal {
   if (caller.kind === 'anonymous') return 'sign in as an administrator to read the audit log.';
   if (caller.kind === 'apiKey') return 'API keys cannot read the audit log.';
   return caller.role === 'ADMIN' ? null : 'only administrators may read the audit log.';
+}
+
+/**
+ * Why the writer may not create organisations, or `null` when they may: the system (an operator
+ * at the command line) and staff marked as platform operators, who run the deployment for every
+ * office on it. An organisation's own administrators may not: a new office is not theirs to make.
+ */
+export function organisationCreationRefusal(writer: Writer): Refusal {
+  if (writer.kind === 'system') return null;
+  if (writer.kind === 'anonymous') return 'sign in to make changes.';
+  if (writer.kind === 'user' && writer.platformOperator === true) return null;
+  return 'only a platform operator may create organisations.';
 }
