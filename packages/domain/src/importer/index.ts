@@ -1,9 +1,6 @@
 // The plan-text importer: plan text in, a validated PlanDocument out.
-export {
-  CROSS_CUTTING_SECTION_TITLES,
-  type ParsePlanTextOptions,
-  parsePlanText,
-} from './parse-plan-text.js';
+export { CROSS_CUTTING_SECTION_TITLES } from './cross-cutting.js';
+export { type ParsePlanTextOptions, parsePlanText } from './parse-plan-text.js';
 export {
   isPlanImportError,
   PLAN_IMPORT_ERROR_CODES,

@@ -200,6 +200,25 @@ describe('parsePlanText on damaged copies of the plan', () => {
     expect(parsePlanText(reflow(seed, 60, ' '))).toEqual(expected);
   });
 
+  it('reads the measures table wrapped in narrow columns, priority cells too', () => {
+    // At 25 characters "MAKE POLICING MORE" ends the row above and "VISIBLE AND
+    // CONNECTED⇥To increase…" starts the next.
+    for (const width of [20, 25, 40]) {
+      expect(parsePlanText(reflow(seed, width)).measures, `width ${width}`).toEqual(
+        expected.measures,
+      );
+    }
+  });
+
+  it('rejects a measures row naming no priority, rather than joining it to the row above', () => {
+    // The row for priority 5, the second row below the table's repeated header.
+    const text = seed.replace('PUT VICTIMS AND COMMUNITIES FIRST\tSupport', 'FIGHT FIRES\tSupport');
+    const error = expectImportError(text, 'IMPORT_UNKNOWN_MEASURES_PRIORITY', 617);
+    expect(error.reason).toBe(
+      'the measures row "FIGHT FIRES" names no priority of this plan — start the row with the number or the title of one of its priorities (1, 2, 3, 4, 5, 6)',
+    );
+  });
+
   it('reads a file truncated inside a priority as far as it goes', () => {
     const lines = seed.split('\n');
     // Lines 1–304: priority 2 stops after the first bullet of its second theme.
@@ -227,7 +246,59 @@ describe('parsePlanText on damaged copies of the plan', () => {
   it('rejects garbage with "no priorities found"', () => {
     const bytes = Array.from({ length: 2000 }, (_, i) => String.fromCharCode((i * 7919) % 0xffff));
     expectImportError(bytes.join(''), 'IMPORT_NO_PRIORITIES', 1);
-    expectImportError('%PDF-1.7\n\u0000\u0001\u0002 binary\n', 'IMPORT_NO_PRIORITIES', 1);
+  });
+
+  it('rejects a PDF file, saying to extract its text', () => {
+    const pdf = expectImportError('%PDF-1.7\n\u0000\u0001\u0002 binary\n', 'IMPORT_NOT_TEXT', 1);
+    expect(pdf.reason).toBe(
+      'this is a PDF file, not its text — extract the text (for example with pdftotext) and import that',
+    );
+  });
+
+  it('rejects binary data, naming the line where it starts', () => {
+    const binary = `A PLAN\n\nSome text\n${'\u0000\u0001\u0002\u0003\ufffd'.repeat(20)}\nmore\n`;
+    const error = expectImportError(binary, 'IMPORT_NOT_TEXT', 4);
+    expect(error.reason).toMatch(
+      /^this is binary data, not text .* give the plan as plain text in UTF-8$/,
+    );
+  });
+
+  it('reads a plan with a stray control character or two as text', () => {
+    const stray = seed
+      .replace('Road Safety', 'Road\u0007 Safety')
+      .replace('Fraud &', 'Fraud\u0000&');
+    expect(parsePlanText(stray)).toEqual(expected);
+  });
+
+  it('rejects a file with only a title, saying what follows a title', () => {
+    const error = expectImportError('\n\nA PLAN FOR DORSET\n\n', 'IMPORT_NO_PRIORITIES', 3);
+    expect(error.reason).toBe(
+      'the text holds only its title ("A PLAN FOR DORSET") — the plan\'s priorities follow the title: a priority is its heading, a line reading "I will:", then theme headings each with its bullets',
+    );
+  });
+
+  it('rejects text with no priority in it, saying what a priority looks like', () => {
+    const error = expectImportError(
+      'A PLAN\n\nWe will do good things.\n\nMore good things.\n',
+      'IMPORT_NO_PRIORITIES',
+      1,
+    );
+    expect(error.reason).toBe(
+      'no priorities found — a priority is its heading, a line reading "I will:", then theme headings each with its bullets',
+    );
+  });
+
+  it('reads a title wrapped onto a second line in capitals as one title', () => {
+    const wrapped = seed.replace(
+      'DORSET POLICE & CRIME PLAN 2021/29',
+      'DORSET POLICE & CRIME\nPLAN 2021/29',
+    );
+    expect(parsePlanText(wrapped).title).toBe('DORSET POLICE & CRIME PLAN 2021/29');
+    const subtitled = seed.replace(
+      'DORSET POLICE & CRIME PLAN 2021/29',
+      'DORSET POLICE & CRIME PLAN 2021/29\nSafest county',
+    );
+    expect(parsePlanText(subtitled).title).toBe('DORSET POLICE & CRIME PLAN 2021/29');
   });
 
   it('rejects an empty file', () => {

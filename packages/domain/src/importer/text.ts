@@ -46,6 +46,30 @@ export function splitLines(text: string): SourceLine[] {
     .map((raw, index) => ({ number: index + 1, raw, text: normaliseText(raw) }));
 }
 
+// What is in a binary file but in no text: control characters other than tab, the line
+// breaks, vertical tab and form feed; U+FFFD, which a UTF-8 decoder puts where bytes were not
+// text; lone surrogates.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point.
+const BINARY = /[\u0000-\u0008\u000e-\u001f\ufffd]|\p{Cs}/u;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above, counting them.
+const BINARY_ALL = /[\u0000-\u0008\u000e-\u001f\ufffd]|\p{Cs}/gu;
+
+/**
+ * The first line holding binary content, when the input is binary rather than text: one
+ * character in twenty (of those that are not white space) or more is binary. Text extracted
+ * from a PDF has the odd stray control character, which reads as a space, so a few do not count.
+ */
+export function binaryStart(lines: readonly SourceLine[]): SourceLine | null {
+  let binary = 0;
+  let visible = 0;
+  for (const line of lines) {
+    binary += line.raw.match(BINARY_ALL)?.length ?? 0;
+    visible += line.raw.replace(/\s+/g, '').length;
+  }
+  if (binary === 0 || binary * 20 < visible) return null;
+  return lines.find((line) => BINARY.test(line.raw)) ?? null;
+}
+
 // "-", "–", "—" and "*" need a space after them ("-5%" is not a bullet); "•" and its kin do not.
 const BULLET = /^\s*(?:[-–—*](?=\s)|[•·▪‣●◦])/u;
 
