@@ -22,7 +22,7 @@ import {
   PercentSchema,
   PeriodLabelSchema,
 } from './primitives.js';
-import { figureIssues } from './rules.js';
+import { figureIssues, updateEffectiveOn } from './rules.js';
 
 /** The paths zod reports, as `a.b` strings, for comparing in tests. */
 function issuePaths(schema: z.ZodType, value: unknown): string[] {
@@ -365,5 +365,14 @@ describe('figureIssues', () => {
     expect(
       figureIssues({ status: 'COMPLETED', progressPercent: 100, startDate: '2021-01-01' }),
     ).toEqual([]);
+  });
+});
+
+describe('when an update’s figures hold', () => {
+  it('is the day it was recorded, or its quarter’s end when recorded after the quarter', () => {
+    expect(updateEffectiveOn('2021/22 Q2', '2021-08-15')).toBe('2021-08-15');
+    expect(updateEffectiveOn('2021/22 Q2', '2021-09-30')).toBe('2021-09-30');
+    expect(updateEffectiveOn('2021/22 Q2', '2021-10-12')).toBe('2021-09-30');
+    expect(updateEffectiveOn('2021/22 Q4', '2022-04-20')).toBe('2022-03-31');
   });
 });

@@ -131,3 +131,18 @@ export function addUpdateIssues(update: UpdateFigures, ctx: z.RefinementCtx): vo
     });
   }
 }
+
+/**
+ * The day a progress update's figures hold from: the day it was recorded, or its quarter's last
+ * day when it was recorded after the quarter ended. Offices write a quarter's updates in the
+ * weeks after it ends, and what they report is the position at its end, so an update for
+ * `2021/22 Q2` recorded on 12 October 2021 holds from 30 September 2021: "as at" the quarter's
+ * end and its report both show it.
+ *
+ * @param period - the quarter the update is for, e.g. `2021/22 Q2`
+ * @param recordedOn - the day it was written
+ */
+export function updateEffectiveOn(period: string, recordedOn: IsoDate): IsoDate {
+  const quarter = tryPeriodFromLabel(period);
+  return quarter && recordedOn > quarter.endDate ? quarter.endDate : recordedOn;
+}

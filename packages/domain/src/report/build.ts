@@ -8,6 +8,7 @@ import type { CrossCuttingSection } from '../model/vocabulary.js';
 import { PANEL_ACTION_STATUSES } from '../model/vocabulary.js';
 import {
   compareWithPlan,
+  latestNoteOf,
   type PlanRollUp,
   type RollUp,
   rollUpAsItem,
@@ -246,6 +247,8 @@ export function buildMonitoringReport(input: ReportInput): MonitoringReport {
       quarterNumber: quarters.findIndex((q) => q.label === period.label) + 1,
     },
     asAt,
+    draft: data.closedOn === null,
+    closedOn: data.closedOn,
     elapsedShare: elapsedShare(planPeriod.start, planPeriod.end, asAt),
     expectedProgressPercent: progress(overall).expectedPercent,
     previousPeriod: previous?.state.period ?? null,
@@ -299,7 +302,10 @@ function commitmentLine(
     basis: rollUp.basis,
     statusOverrideReason: c.statusOverrideReason,
     actionCount: evaluated.actions.get(c.id)?.length ?? 0,
-    latestNote: c.latestNote,
+    latestNote: latestNoteOf([
+      c.latestNote,
+      ...(evaluated.actions.get(c.id) ?? []).map((a) => a.latestNote),
+    ]),
   };
 }
 

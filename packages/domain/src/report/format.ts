@@ -163,6 +163,22 @@ export function reportTitle(report: MonitoringReport): string {
 }
 
 /**
+ * Whether the report is a draft or final, in a sentence for the top of every format.
+ *
+ * @param report - its quarter and `closedOn`
+ */
+export function reportStateSentence(report: Pick<MonitoringReport, 'period' | 'closedOn'>): string {
+  return report.closedOn === null
+    ? `Draft: ${report.period.label} is still open, so updates filed for it can change this report until an administrator closes the quarter.`
+    : `Final: ${report.period.label} was closed on ${formatReportDate(report.closedOn)}; this is the report as it was stored then.`;
+}
+
+/** `Draft`, or `Final (closed 15 November 2021)`: the report's state in a table cell. */
+export function reportStateLabel(report: Pick<MonitoringReport, 'closedOn'>): string {
+  return report.closedOn === null ? 'Draft' : `Final (closed ${formatReportDate(report.closedOn)})`;
+}
+
+/**
  * A priority's heading, e.g. `Priority 1: Cut crime and anti-social behaviour`.
  *
  * @param priority - number and title

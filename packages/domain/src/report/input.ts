@@ -171,6 +171,11 @@ const ReportInputShape = z.object({
     .superRefine((plan, ctx) => addRangeIssue(plan.periodStart, plan.periodEnd, 'periodEnd', ctx)),
   /** The quarter reported on, e.g. `2021/22 Q2`. */
   period: PeriodLabelSchema,
+  /**
+   * The day an administrator closed the quarter; `null` (the default) while it is open, when
+   * the report is a draft that changes as updates are filed for the quarter.
+   */
+  closedOn: IsoDateSchema.nullable().default(null),
   priorities: z.array(
     z.object({
       number: PriorityNumberSchema,
@@ -181,7 +186,7 @@ const ReportInputShape = z.object({
   ),
   /** One state per quarter, from the plan's first quarter to the report's, in any order. */
   states: z.array(ReportStateSchema),
-  /** The updates recorded for the report's quarter. */
+  /** The updates filed for the report's quarter (during it or after its end). */
   updates: z.array(ReportUpdateSchema),
   /** In plan order; the report keeps this order within each priority. */
   measures: z.array(ReportMeasureSchema),

@@ -315,6 +315,13 @@ export const MonitoringReportSchema = z.object({
   }),
   /** The "as at" date: the quarter's last day. */
   asAt: IsoDay,
+  /**
+   * True while the quarter is open: updates filed for it still change the report. A closed
+   * quarter's report is final and stored as it was built.
+   */
+  draft: z.boolean(),
+  /** The day the quarter was closed; `null` while it is open. */
+  closedOn: IsoDay.nullable(),
   /** Share of the plan's period elapsed by the end of `asAt`, from 0 to 1. */
   elapsedShare: z.number().min(0).max(1),
   /** Progress expected if delivery were steady across the plan: the elapsed share as a per cent. */

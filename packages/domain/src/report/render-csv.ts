@@ -1,7 +1,13 @@
 /** The report's commitments as CSV (RFC 4180), one row each, for spreadsheets. */
 
 import { CROSS_CUTTING_SECTION_TITLES } from '../importer/index.js';
-import { formatReportDate, priorityHeading, ragText, statusText } from './format.js';
+import {
+  formatReportDate,
+  priorityHeading,
+  ragText,
+  reportStateLabel,
+  statusText,
+} from './format.js';
 import type { MonitoringReport, ReportCommitment } from './model.js';
 
 /** The CSV's header row, in column order. */
@@ -12,9 +18,13 @@ export const REPORT_CSV_COLUMNS = [
   'Commitment',
   'Status',
   'RAG',
+  'Progress (%)',
   'Owner',
+  'Due date',
+  'Overdue',
   'Last update date',
   'Last update note',
+  'Report',
 ] as const;
 
 /** Options of {@link renderReportCsv}. */
@@ -64,9 +74,13 @@ function row(c: ReportCommitment, report: MonitoringReport): string[] {
     csvTextCell(c.text),
     statusText(c.status),
     ragText(c.rag),
+    c.progressPercent === null ? '' : String(c.progressPercent),
     csvTextCell(c.owner ?? ''),
+    c.dueDate ? formatReportDate(c.dueDate) : '',
+    c.overdue ? 'Yes' : 'No',
     c.latestNote ? formatReportDate(c.latestNote.recordedOn) : '',
     csvTextCell(c.latestNote?.narrative ?? ''),
+    reportStateLabel(report),
   ];
 }
 

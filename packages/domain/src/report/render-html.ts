@@ -20,6 +20,7 @@ import {
   pointsText,
   priorityHeading,
   ragText,
+  reportStateSentence,
   reportTitle,
   statusText,
 } from './format.js';
@@ -52,6 +53,8 @@ h1{font-size:2rem;line-height:1.1;margin:20px 0 15px}
 h2{font-size:1.5rem;margin:40px 0 15px;padding-top:10px;border-top:2px solid #b1b4b6}
 h3{font-size:1.2rem;margin:30px 0 10px}
 .lede{font-size:1.2rem;margin-top:0}
+.report-state{border-left:10px solid #1d70b8;padding:.5rem 1rem;margin:1rem 0;font-weight:700}
+.report-state.draft{border-color:#f47738}
 .vision{font-style:italic}
 .summary{margin:0 0 20px;border-top:1px solid #b1b4b6}
 .summary div{display:flex;flex-wrap:wrap;border-bottom:1px solid #b1b4b6;padding:8px 0}
@@ -586,6 +589,7 @@ export function renderReportHtml(report: MonitoringReport): string {
 <main id="main" tabindex="-1">
 <h1>${title}</h1>
 <p class="lede">Progress against the plan as at ${formatReportDate(report.asAt)}: quarter ${report.period.quarterNumber} of ${report.plan.quarterCount}.</p>
+<p class="report-state${report.draft ? ' draft' : ''}">${reportStateSentence(report)}</p>
 ${report.plan.vision ? html`<p class="vision">${report.plan.vision}</p>` : ''}
 <nav class="contents" aria-labelledby="contents"><h2 id="contents">Contents</h2><ol>${contents.map(([id, text]) => html`<li><a href="#${id}">${text}</a></li>`)}</ol></nav>
 ${summarySection(report)}

@@ -16,6 +16,7 @@ import {
   pointsText,
   priorityHeading,
   ragText,
+  reportStateSentence,
   reportTitle,
   statusText,
 } from './format.js';
@@ -281,6 +282,7 @@ export function renderReportMarkdown(report: MonitoringReport): string {
   const parts = [
     `# ${md(reportTitle(report))}`,
     `${block(report.organisation.name)}. Progress against the plan as at ${md(formatReportDate(report.asAt))}: quarter ${report.period.quarterNumber} of ${report.plan.quarterCount}.`,
+    `**${md(reportStateSentence(report))}**`,
     ...(report.plan.vision ? [`*${md(report.plan.vision)}*`] : []),
     '## Summary',
     [

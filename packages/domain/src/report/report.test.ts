@@ -660,9 +660,13 @@ describe('renderReportCsv', () => {
       'Tackle anti-social behaviour, with partners, at its "source"',
       'In progress',
       'Red – off track',
+      '25',
       'OPCC Policy Team',
+      '',
+      'Yes',
       '10 December 2021',
       'Supplier delay;\nrecovery plan agreed',
+      'Draft',
     ]);
     expect(csv).toContain('"Tackle anti-social behaviour, with partners, at its ""source"""');
   });
@@ -676,6 +680,27 @@ describe('renderReportCsv', () => {
   it('starts with a byte order mark only when asked', () => {
     expect(csv.startsWith('Code,')).toBe(true);
     expect(renderReportCsv(report, { byteOrderMark: true }).startsWith('\uFEFFCode,')).toBe(true);
+  });
+});
+
+describe('a draft and a final report', () => {
+  const draft = buildMonitoringReport(fixture());
+  const final = buildMonitoringReport({ ...fixture(), closedOn: '2022-01-20' });
+
+  it('is a draft while its quarter is open, and says so in every format', () => {
+    expect([draft.draft, draft.closedOn]).toEqual([true, null]);
+    const sentence = `Draft: ${draft.period.label} is still open`;
+    expect(renderReportHtml(draft)).toContain(sentence);
+    expect(renderReportMarkdown(draft)).toContain(sentence);
+    expect(parseCsv(renderReportCsv(draft))[1]?.at(-1)).toBe('Draft');
+  });
+
+  it('is final once its quarter is closed, with the day it closed', () => {
+    expect([final.draft, final.closedOn]).toEqual([false, '2022-01-20']);
+    const sentence = `Final: ${final.period.label} was closed on 20 January 2022`;
+    expect(renderReportHtml(final)).toContain(sentence);
+    expect(renderReportMarkdown(final)).toContain(sentence);
+    expect(parseCsv(renderReportCsv(final))[1]?.at(-1)).toBe('Final (closed 20 January 2022)');
   });
 });
 

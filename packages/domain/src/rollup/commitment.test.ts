@@ -4,6 +4,7 @@ import {
   commitmentFigureBasis,
   commitmentWork,
   figuresNeedReason,
+  latestNoteOf,
   leadOwner,
   soonestOpenDueDate,
 } from './commitment.js';
@@ -80,5 +81,22 @@ describe('what a commitment takes from its actions', () => {
     expect(
       commitmentWork({ owner: 'OPCC', dueDate: '2023-03-31' }, [action('Force', '2022-01-31')]),
     ).toEqual({ owner: 'Force', dueDate: '2022-01-31' });
+  });
+});
+
+describe('a commitment’s latest note', () => {
+  const note = (recordedOn: string, narrative: string) => ({ recordedOn, narrative });
+
+  it('is the latest of its own and its actions’ notes, its own winning a tie', () => {
+    expect(
+      latestNoteOf([null, note('2021-09-30', 'action a'), note('2021-10-12', 'action b')]),
+    ).toEqual(note('2021-10-12', 'action b'));
+    expect(latestNoteOf([note('2021-10-12', 'own'), note('2021-10-12', 'action')])).toEqual(
+      note('2021-10-12', 'own'),
+    );
+    expect(latestNoteOf([note('2021-11-01', 'own'), note('2021-10-12', 'action')])).toEqual(
+      note('2021-11-01', 'own'),
+    );
+    expect(latestNoteOf([null, undefined])).toBeNull();
   });
 });

@@ -146,3 +146,22 @@ export function commitmentWork(
   if (actions.length === 0) return { owner: own.owner, dueDate: own.dueDate };
   return { owner: leadOwner(actions), dueDate: soonestOpenDueDate(actions) };
 }
+
+/**
+ * A commitment's latest progress note: the latest by date of its own notes and those of its
+ * delivery actions, so a commitment delivered through actions shows the last thing reported on
+ * any of them. A tie goes to the note given first (pass the commitment's own first). `null` when there is none.
+ *
+ * @param notes - the commitment's latest note and each action's (`null` where there is none)
+ */
+export function latestNoteOf<T extends { readonly recordedOn: IsoDate }>(
+  notes: readonly (T | null | undefined)[],
+): T | null {
+  let latest: T | null = null;
+  for (const note of notes) {
+    if (note && (latest === null || compareIsoDates(note.recordedOn, latest.recordedOn) > 0)) {
+      latest = note;
+    }
+  }
+  return latest;
+}
