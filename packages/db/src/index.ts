@@ -19,6 +19,20 @@ export {
   migrationDiff,
 } from './migrate/index.js';
 export { defaultPgliteDataDir, migrationsDir, repoRoot, schemaPath } from './paths.js';
+export {
+  ARCHIVED_FORMATS,
+  chainDigest,
+  FIRST_DIGEST,
+  keepReportPdf,
+  type ReportAudience,
+  type ReportChainBreak,
+  type ReportChainCheck,
+  type StoredReportFileRead,
+  type StoredReportSummary,
+  storedReportFile,
+  storedReportOf,
+  verifyReportChain,
+} from './report/archive.js';
 export { loadReportInput, type ReportInputRequest, ReportRequestError } from './report/input.js';
 export { loadOpenDataInput, type OpenDataRequest } from './report/open-data.js';
 export { type SeedProgress, type SeedResult, seedDorset } from './seed/dorset.js';

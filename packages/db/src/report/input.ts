@@ -11,8 +11,9 @@ import {
   planQuarters,
   type ReportInput,
   type ReportNote,
+  updateEffectiveOn,
 } from '@plan-tracker/domain';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import {
   onlyInForce,
   type PlanState,
@@ -22,6 +23,9 @@ import {
 } from '../services/as-at.js';
 import { fromDbDate, toDbDate } from '../services/dates.js';
 
+/** A client, or a transaction (closing a quarter builds its reports inside its own). */
+type Reader = Prisma.TransactionClient;
+
 /** Which report to gather. */
 export interface ReportInputRequest {
   readonly planSlug: string;
@@ -29,6 +33,8 @@ export interface ReportInputRequest {
   readonly period: string;
   /** Only find the plan in this organisation (the API passes the caller's). */
   readonly organisationId?: string | undefined;
+  /** The day the quarter was closed, when it is; the report is a draft without it. */
+  readonly closedOn?: IsoDate | null | undefined;
   /** Told after each quarter's state is rebuilt. */
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
 }
@@ -51,7 +57,7 @@ export class ReportRequestError extends Error {
  *   is outside the plan's period; the domain's errors for a malformed period label
  */
 export async function loadReportInput(
-  prisma: PrismaClient,
+  prisma: Reader,
   request: ReportInputRequest,
 ): Promise<ReportInput> {
   const period = periodFromLabel(request.period);
@@ -131,16 +137,17 @@ export async function loadReportInput(
       periodEnd: planEnd,
     },
     period: period.label,
+    closedOn: request.closedOn ?? null,
     priorities: plan.priorities.map((p) => ({
       number: p.number,
       title: p.title,
       themes: p.themes,
     })),
     states,
-    // Updates of the quarter dated within it (a late note filed against the quarter afterwards
-    // is not what the quarter's report said), on commitments in the plan at its end.
+    // Every update filed for the quarter, during it or after its end (offices write a quarter's
+    // updates in the weeks after it; once the quarter is closed nothing more can be filed), on
+    // commitments in the plan at its end.
     updates: updates
-      .filter((u) => u.recordedOn >= period.startDate && u.recordedOn <= period.endDate)
       .filter((u) => inForceIds.has(u.commitmentId))
       .map((u) => ({
         id: u.id,
@@ -178,26 +185,31 @@ export async function loadReportInput(
   };
 }
 
-type NoteIndex = Map<string, { recordedOn: IsoDate; narrative: string }[]>;
+type NoteIndex = Map<string, { heldFrom: IsoDate; note: ReportNote }[]>;
 
-/** Every progress update up to `until`, by subject (commitment id or action id), oldest first. */
-async function latestNotes(
-  prisma: PrismaClient,
-  planId: string,
-  until: IsoDate,
-): Promise<NoteIndex> {
+/**
+ * Every progress update filed for a quarter up to `until`'s, by subject (commitment id or action
+ * id), in the order they hold: an update holds from the day it was recorded, or from its
+ * quarter's end when recorded after it (domain `updateEffectiveOn`), as its figures do.
+ */
+async function latestNotes(prisma: Reader, planId: string, until: IsoDate): Promise<NoteIndex> {
   const rows = await prisma.progressUpdate.findMany({
-    where: { commitment: { planId }, recordedOn: { lte: toDbDate(until) } },
+    where: { commitment: { planId } },
     orderBy: [{ recordedOn: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
-    select: { commitmentId: true, actionId: true, recordedOn: true, narrative: true },
+    select: { commitmentId: true, actionId: true, period: true, recordedOn: true, narrative: true },
   });
   const index: NoteIndex = new Map();
   for (const row of rows) {
+    const recordedOn = fromDbDate(row.recordedOn);
+    const heldFrom = updateEffectiveOn(row.period, recordedOn);
+    if (heldFrom > until) continue;
     const key = row.actionId ?? row.commitmentId;
     const list = index.get(key) ?? [];
-    list.push({ recordedOn: fromDbDate(row.recordedOn), narrative: row.narrative });
+    list.push({ heldFrom, note: { recordedOn, narrative: row.narrative } });
     index.set(key, list);
   }
+  for (const list of index.values())
+    list.sort((a, b) => (a.heldFrom < b.heldFrom ? -1 : a.heldFrom > b.heldFrom ? 1 : 0));
   return index;
 }
 
@@ -205,8 +217,8 @@ function noteAt(index: NoteIndex, subjectId: string, asAt: IsoDate): ReportNote 
   const notes = index.get(subjectId);
   if (!notes) return null;
   for (let i = notes.length - 1; i >= 0; i -= 1) {
-    const note = notes[i];
-    if (note && note.recordedOn <= asAt) return note;
+    const entry = notes[i];
+    if (entry && entry.heldFrom <= asAt) return entry.note;
   }
   return null;
 }

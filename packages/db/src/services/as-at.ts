@@ -16,7 +16,7 @@ import {
   revisionsInForceFrom,
   rowsAsAt,
 } from '@plan-tracker/domain';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import { fromDbDate } from './dates.js';
 import {
   ACTION_STATE_FIELDS,
@@ -28,6 +28,9 @@ import {
   type ProgressUpdateRecord,
   progressUpdateRecord,
 } from './records.js';
+
+/** A client, or a transaction: the reads here run in either. */
+type Reader = Prisma.TransactionClient;
 
 /** A commitment's figures and identity, live or as at a date. */
 export type CommitmentState = Omit<CommitmentRecord, 'version' | 'updatedAt'>;
@@ -67,7 +70,7 @@ export interface PlanReadOptions {
 
 /** The live state of a plan, or `null` when there is no such plan (in the organisation). */
 export async function planState(
-  prisma: PrismaClient,
+  prisma: Reader,
   planId: string,
   options: PlanReadOptions = {},
 ): Promise<PlanState | null> {
@@ -108,7 +111,7 @@ export async function planState(
  * sorting them in SQL by their commitments' priority, theme and position joins four tables per
  * action, and PostgreSQL then reads every plan's actions (about 80 ms at 43 plans, against 1 ms).
  */
-async function commitmentsAndActions(prisma: PrismaClient, planId: string) {
+async function commitmentsAndActions(prisma: Reader, planId: string) {
   const commitments = await prisma.commitment.findMany({
     where: { planId },
     orderBy: COMMITMENT_CODE_ORDER,
@@ -132,7 +135,7 @@ async function commitmentsAndActions(prisma: PrismaClient, planId: string) {
  * @throws Error when `date` is not a real `YYYY-MM-DD` date
  */
 export async function planStateAsAt(
-  prisma: PrismaClient,
+  prisma: Reader,
   planId: string,
   date: IsoDate,
   options: PlanReadOptions = {},
@@ -150,7 +153,7 @@ export async function planStateAsAt(
  * @throws Error when a date is not a real `YYYY-MM-DD` date
  */
 export async function planStatesAsAt(
-  prisma: PrismaClient,
+  prisma: Reader,
   planId: string,
   dates: readonly IsoDate[],
   options: PlanReadOptions = {},
@@ -268,7 +271,7 @@ export interface PeriodUpdate extends ProgressUpdateRecord {
 
 /** The progress updates of a plan filed for one reporting period, oldest first. */
 export async function updatesInPeriod(
-  prisma: PrismaClient,
+  prisma: Reader,
   planId: string,
   periodLabel: string,
   options: PlanReadOptions = {},

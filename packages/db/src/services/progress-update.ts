@@ -4,10 +4,11 @@ import {
   type ProgressUpdateInputRaw,
   ProgressUpdateInputSchema,
   quarterOf,
+  updateEffectiveOn,
 } from '@plan-tracker/domain';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Actor } from './actor.js';
-import { toDbDate } from './dates.js';
+import { fromDbDate, toDbDate } from './dates.js';
 import { syncCommitmentFigures } from './derived.js';
 import { type ServiceResult, zodValidationError } from './errors.js';
 import {
@@ -19,6 +20,7 @@ import {
 import {
   assertVersion,
   type FigureChange,
+  type LoadedSubject,
   loadSubject,
   mergeFigures,
   type SubjectKind,
@@ -26,6 +28,7 @@ import {
   saveSubject,
 } from './subject.js';
 import {
+  abortInvalid,
   appendHistory,
   assertPeriodsOpen,
   authorise,
@@ -35,6 +38,7 @@ import {
   type Effective,
   rejectIssues,
   runWrite,
+  type Tx,
 } from './write.js';
 
 /** What an update is about. */
@@ -68,6 +72,12 @@ export interface ProgressUpdateAdded {
  * and applies its figures, and any change of owner or dates made with it, to the commitment or
  * action, with the same checks as a status change: one write for the whole update form.
  * The update's own period and the quarter of `recordedOn` must both be open.
+ *
+ * An update recorded after its quarter ended (the normal cycle: a quarter's updates are written
+ * in the weeks after it) holds from the quarter's last day (domain `updateEffectiveOn`), so the
+ * quarter's report and "as at" its end show it. Such a late update is refused when the work has
+ * changed since that day (a later update, a change of figures, or the work created after it):
+ * applying it would overwrite what was reported afterwards. Record it for the later quarter.
  */
 export async function addProgressUpdate(
   prisma: PrismaClient,
@@ -84,7 +94,10 @@ export async function addProgressUpdate(
   if (!parsed.success) return { ok: false, error: zodValidationError(parsed.error) };
   const input = parsed.data;
   const recordedOn: IsoDate = input.recordedOn;
-  const effective: Effective = { effectiveOn: recordedOn, period: quarterOf(recordedOn).label };
+  const effective: Effective = {
+    effectiveOn: updateEffectiveOn(input.period, recordedOn),
+    period: input.period,
+  };
   const reason = cleanNote(args.reason);
 
   return runWrite(prisma, async (tx) => {
@@ -105,7 +118,8 @@ export async function addProgressUpdate(
       authorise(actor, 'editWork', subject.ownership);
     }
     assertVersion(subject.kind, { ...subject.record }, args.expectedVersion);
-    await assertPeriodsOpen(tx, actor.organisationId, [input.period, effective.period]);
+    await assertPeriodsOpen(tx, actor.organisationId, [input.period, quarterOf(recordedOn).label]);
+    if (effective.effectiveOn < recordedOn) await assertUnchangedSince(tx, subject, effective);
     const next = mergeFigures(
       subject,
       {
@@ -116,7 +130,7 @@ export async function addProgressUpdate(
       },
       {
         reason,
-        effectiveOn: recordedOn,
+        effectiveOn: effective.effectiveOn,
         paths: { status: 'statusAfter', rag: 'ragAfter', progressPercent: 'progressAfter' },
       },
     );
@@ -163,4 +177,32 @@ export async function addProgressUpdate(
     }
     return { update: progressUpdateRecord(row), subject: record, historyId };
   });
+}
+
+/**
+ * Aborts when the commitment or action has history dated after `effective` (an update for the
+ * quarter after the one a late update is for, a change of figures, its creation): the late
+ * update would overwrite what was recorded since. Names what changed and when.
+ */
+async function assertUnchangedSince(
+  tx: Tx,
+  subject: LoadedSubject,
+  effective: Effective,
+): Promise<void> {
+  const later = await tx.auditLog.findFirst({
+    where: {
+      entityType: subject.kind,
+      entityId: subject.record.id,
+      effectiveOn: { gt: toDbDate(effective.effectiveOn) },
+    },
+    orderBy: [{ effectiveOn: 'asc' }, { sequence: 'asc' }],
+    select: { action: true, effectiveOn: true },
+  });
+  if (!later?.effectiveOn) return;
+  const what = subject.kind === 'Commitment' ? 'This commitment' : 'This delivery action';
+  const change = later.action === 'create' ? 'was created' : 'has changed';
+  abortInvalid(
+    ['input', 'period'],
+    `${what} ${change} since ${effective.period} ended (on ${fromDbDate(later.effectiveOn)}), so an update for ${effective.period} would overwrite what was recorded after it. Record the update for a later quarter.`,
+  );
 }

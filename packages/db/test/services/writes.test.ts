@@ -315,7 +315,9 @@ describe('measure values', () => {
       await recordMeasureValue(db.prisma, f.actor, { input: { ...input, value: Number.NaN } }),
     ).toMatchObject({ error: { code: 'VALIDATION', issues: [{ path: ['value'] }] } });
 
-    value(await closeReportingPeriod(db.prisma, f.admin, { label: '2022/23 Q1' }));
+    value(
+      await closeReportingPeriod(db.prisma, f.admin, { label: '2022/23 Q1', closeEarlier: true }),
+    );
     expect(
       await recordMeasureValue(db.prisma, f.actor, { expectedVersion: 2, input }),
     ).toMatchObject({ error: { code: 'PERIOD_CLOSED', period: '2022/23 Q1' } });
@@ -325,7 +327,11 @@ describe('measure values', () => {
 describe('reporting periods', () => {
   it('closes a period, which then locks changes dated in it, and reopens it with a reason', async () => {
     const closed = value(
-      await closeReportingPeriod(db.prisma, f.admin, { label: '2023/24 Q2', note: 'Reported' }),
+      await closeReportingPeriod(db.prisma, f.admin, {
+        label: '2023/24 Q2',
+        note: 'Reported',
+        closeEarlier: true,
+      }),
     );
     expect(closed.record).toMatchObject({
       label: '2023/24 Q2',
