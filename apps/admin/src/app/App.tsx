@@ -18,6 +18,8 @@ import { DashboardPage } from '../dashboard/DashboardPage.js';
 import { MyUpdatesPage } from '../my-updates/MyUpdatesPage.js';
 import { HomePage } from '../plan/HomePage.js';
 import { PlanScope, type PlanSummary } from '../plan/plan.js';
+import { ImportPlanPage } from '../plan-loading/ImportPlanPage.js';
+import { RevisePlanPage } from '../plan-loading/RevisePlanPage.js';
 import { PriorityPage, ThemePage } from '../priority/PriorityPage.js';
 import { ReportsPage } from '../report/ReportsPage.js';
 import { SignInPage, SignOutPage } from '../session/SignInPage.js';
@@ -57,6 +59,8 @@ const ROUTES: readonly Route[] = [
   { pattern: PATTERNS.reports, render: () => <ReportsPage /> },
   { pattern: PATTERNS.accessibility, render: () => <AccessibilityPage /> },
   { pattern: PATTERNS.administration, render: () => <AdministrationPage />, adminOnly: true },
+  { pattern: PATTERNS.importPlan, render: () => <ImportPlanPage />, adminOnly: true },
+  { pattern: PATTERNS.revisePlan, render: () => <RevisePlanPage />, adminOnly: true },
   { pattern: PATTERNS.priority, render: (p) => <PriorityPage number={Number(p.number)} /> },
   {
     pattern: PATTERNS.theme,

@@ -48,6 +48,18 @@ describe('routes', () => {
     expect(matchPath(PATTERNS.home, routes.dashboard(PLAN))).toBeNull();
   });
 
+  it('put loading plans under administration, with the plan to revise in its path', () => {
+    expect(routes.importPlan()).toBe('/admin/plans/import');
+    expect(matchPath(PATTERNS.importPlan, routes.importPlan())).toEqual({});
+    expect(matchPath(PATTERNS.revisePlan, routes.revisePlan('a plan/2'))).toEqual({
+      plan: 'a plan/2',
+    });
+    expect(matchPath(PATTERNS.revisePlan, routes.importPlan())).toBeNull();
+    expect(routes.administration('plans')).toBe('/admin?tab=plans');
+    expect(routes.dashboard(PLAN, { imported: true })).toBe('/plans/county-2025-29?imported=yes');
+    expect(screenBeforePlans(routes.revisePlan(PLAN))).toBeNull();
+  });
+
   it('leave default tabs out of the URL and keep what a save announces', () => {
     expect(routes.commitment(PLAN, '1.1.1', { tab: 'details' })).toBe(
       '/plans/county-2025-29/commitments/1.1.1',

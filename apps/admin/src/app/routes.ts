@@ -20,6 +20,10 @@ export const PATTERNS = {
   signOut: '/sign-out',
   accessibility: '/accessibility',
   administration: '/admin',
+  importPlan: '/admin/plans/import',
+  // Under /admin, not /plans/: loading a revision is administration of the plan, not one of the
+  // plan's screens; the `:plan` segment still puts the plan round the screen (App.tsx).
+  revisePlan: '/admin/plans/:plan/revise',
   dashboard: PLAN_PREFIX,
   commitments: `${PLAN_PREFIX}/commitments`,
   commitment: `${PLAN_PREFIX}/commitments/:code`,
@@ -41,7 +45,7 @@ export const COMMITMENT_TABS = ['details', 'actions', 'measures', 'history'] as 
 export type CommitmentTab = (typeof COMMITMENT_TABS)[number];
 
 /** The tabs of administration (`?tab=`); `users` is the default. */
-export const ADMIN_TABS = ['users', 'api-keys', 'periods', 'audit'] as const;
+export const ADMIN_TABS = ['users', 'plans', 'api-keys', 'periods', 'audit'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 /** What a commitment's page announces after a save (`?saved=`). */
@@ -91,7 +95,9 @@ export const routes = {
     }),
   signOut: (): string => PATTERNS.signOut,
 
-  dashboard: (plan: string): string => inPlan(plan),
+  /** A plan's dashboard; `imported` announces that it has just been loaded. */
+  dashboard: (plan: string, options: { imported?: boolean } = {}): string =>
+    withQuery(inPlan(plan), { imported: options.imported ? 'yes' : null }),
   /** The commitments table; `query` is its filters (see commitment/filters.ts). */
   commitments: (plan: string, query: QueryValues = {}): string =>
     withQuery(inPlan(plan, '/commitments'), query),
@@ -139,6 +145,10 @@ export const routes = {
       tab: tab === 'users' ? null : tab,
       ...(tab === 'audit' ? audit : {}),
     }),
+  /** Load a new plan from its text: preview what it creates, then import it. */
+  importPlan: (): string => PATTERNS.importPlan,
+  /** Load a newer text of a plan as its next revision. */
+  revisePlan: (plan: string): string => `/admin/plans/${segment(plan)}/revise`,
 } as const;
 
 /**

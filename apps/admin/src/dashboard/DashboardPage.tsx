@@ -5,11 +5,12 @@
  */
 import { previousPeriod, quarterOf, ragLabel } from '@plan-tracker/domain';
 import { FailurePage, Loading, Page } from '../app/Page.js';
-import { Link } from '../app/router.js';
+import { Link, useLocation } from '../app/router.js';
 import { routes } from '../app/routes.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
 import { usePlanSlug } from '../plan/plan.js';
+import { DraftBanner } from '../plan-loading/DraftBanner.js';
 import { RollUpCells, RollUpFields, ragCount, statusCount } from '../rollup/rollup.js';
 import { formatDate } from '../work/tags.js';
 import { ChangeTable } from './ChangeTable.js';
@@ -56,6 +57,7 @@ const SECTION_NAMES: Record<string, string> = {
 
 export function DashboardPage() {
   const slug = usePlanSlug();
+  const imported = useLocation().query.get('imported') === 'yes';
   const { data, error } = useQuery(DashboardQuery, { slug });
   const plan = data?.plan;
   const asAt = plan?.asAt ?? null;
@@ -86,6 +88,7 @@ export function DashboardPage() {
 
   return (
     <Page title="Dashboard" caption={plan.title ?? undefined}>
+      <DraftBanner imported={imported} />
       <p className="govuk-body-l">
         As at {formatDate(plan.asAt)}: {total?.count ?? 0} commitments,{' '}
         {statusCount(total, 'COMPLETED')} completed, {total?.overdue ?? 0} overdue.

@@ -266,6 +266,43 @@ export function Checkbox({
   );
 }
 
+/**
+ * GOV.UK's file upload. A file input cannot be controlled, so it reports the file chosen (or
+ * `null` when the choice is cleared) and the form keeps what it read from it.
+ */
+export function FileUpload({
+  id,
+  label,
+  hint,
+  error,
+  labelClass,
+  accept,
+  onChange,
+}: FieldBase & {
+  /** File types offered, e.g. `.txt,.json`. */
+  accept?: string;
+  onChange: (file: File | null) => void;
+}) {
+  return (
+    <div className={groupClass(error)}>
+      <label className={`govuk-label ${labelClass ?? ''}`.trim()} htmlFor={id}>
+        {label}
+      </label>
+      {hint ? <Hint id={id}>{hint}</Hint> : null}
+      {error ? <ErrorMessage id={id}>{error}</ErrorMessage> : null}
+      <input
+        className={`govuk-file-upload${error ? ' govuk-file-upload--error' : ''}`}
+        id={id}
+        name={id}
+        type="file"
+        accept={accept}
+        onChange={(event) => onChange(event.target.files?.[0] ?? null)}
+        aria-describedby={describedBy(id, hint, error)}
+      />
+    </div>
+  );
+}
+
 /** The three parts of a GOV.UK date input, as typed. */
 export interface DateParts {
   readonly day: string;
@@ -311,6 +348,17 @@ export function isoFromDateParts(
     return { error: `${what} must be a real date` };
   }
   return { iso: `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+}
+
+/** A date that must be given: as `isoFromDateParts`, with `missing` when it is empty. */
+export function requiredIsoFromDateParts(
+  parts: DateParts,
+  what: string,
+  missing: string,
+): { iso: string } | { error: string } {
+  const read = isoFromDateParts(parts, what);
+  if ('error' in read) return read;
+  return read.iso === null ? { error: missing } : { iso: read.iso };
 }
 
 export function DateInput({

@@ -39,13 +39,15 @@ export function HomePage({
       <Page title="There is no plan yet">
         <p className="govuk-body">{organisation} has no plan in the tracker yet.</p>
         {viewer.role === 'ADMIN' ? (
-          <p className="govuk-body">
-            As an administrator, you can import one in{' '}
-            <Link className="govuk-link" to={routes.administration()}>
-              administration
+          <>
+            <p className="govuk-body">
+              As an administrator, you can import one from its text as published. You can check what
+              it creates before anything is saved.
+            </p>
+            <Link className="govuk-button" to={routes.importPlan()}>
+              Import a plan
             </Link>
-            .
-          </p>
+          </>
         ) : (
           <p className="govuk-body">
             An administrator of the tracker can import one. Ask them when it will be ready.

@@ -5,17 +5,15 @@
  *
  * Without Chromium the suite is skipped locally with the reason printed, and fails in CI.
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  axeViolations,
   chromiumMissing,
-  describeViolations,
+  expectAccessible,
   launchChromium,
+  pathOf,
   type RunningApp,
-  screenshotsDir,
+  screenshot,
   signedInContext,
   signIn,
   startApp,
@@ -25,11 +23,6 @@ import {
 const missing = await chromiumMissing();
 if (missing && !process.env.CI) {
   console.warn(`\n[admin browser tests] skipped: ${missing}\n`);
-}
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const violations = await axeViolations(page);
-  expect(violations, `axe-core on ${screen}:\n${describeViolations(violations)}`).toEqual([]);
 }
 
 /** The codes in the commitments table, once it has finished loading. */
@@ -80,17 +73,6 @@ function graphqlMutations(page: Page): string[] {
 
 /** The path of a screen of the seeded plan, e.g. `inPlan('/commitments')`. */
 let inPlan: (path: string) => string;
-
-/** The path of the page, without the origin. */
-function pathOf(page: Page): string {
-  const url = new URL(page.url());
-  return `${url.pathname}${url.search}`;
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await mkdir(screenshotsDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
-}
 
 describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', () => {
   let app: RunningApp;
@@ -769,7 +751,10 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
     );
     await expectAccessible(page, 'no plan yet');
     await screenshot(page, '17-no-plan');
-    await page.getByRole('main').getByRole('link', { name: 'administration' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Import a plan' }).click();
+    await page.getByRole('heading', { name: 'Import a plan' }).waitFor();
+    expect(pathOf(page)).toBe('/admin/plans/import');
+    await page.getByRole('link', { name: 'Administration' }).click();
     await page.getByTestId('users').waitFor();
     await page.getByRole('tab', { name: 'Reporting periods' }).click();
     await page.getByTestId('no-periods').waitFor();

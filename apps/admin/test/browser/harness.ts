@@ -3,15 +3,24 @@
  * Debian's Chromium through playwright-core; plus axe-core. Nothing here is mocked.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const appRoot = resolve(here, '../..');
 export const screenshotsDir = join(appRoot, 'screenshots');
+
+/**
+ * A plan file from the db package's fixtures, the same files its importer and the API's tests
+ * load (an invented Wessex plan and its 2027 revision), so the three agree on what they hold.
+ */
+export function planFixture(name: string): string {
+  return resolve(appRoot, '../../packages/db/test/fixtures', name);
+}
 
 /** Where Debian puts Chromium; CHROMIUM_PATH overrides it. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -198,4 +207,22 @@ export function describeViolations(violations: readonly AxeViolation[]): string 
         `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
     )
     .join('\n');
+}
+
+/** Fails the test with every axe-core violation on the page, named by `screen`. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, `axe-core on ${screen}:\n${describeViolations(violations)}`).toEqual([]);
+}
+
+/** A full-page screenshot in apps/admin/screenshots/, for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(screenshotsDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
+}
+
+/** The path of the page, without the origin. */
+export function pathOf(page: Page): string {
+  const url = new URL(page.url());
+  return `${url.pathname}${url.search}`;
 }

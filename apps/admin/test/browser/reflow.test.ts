@@ -14,6 +14,7 @@ import {
   chromiumMissing,
   describeViolations,
   launchChromium,
+  planFixture,
   type RunningApp,
   screenshotsDir,
   signIn,
@@ -154,6 +155,9 @@ describe.skipIf(missing !== null && !process.env.CI)('every screen at 320 px wid
       ['reports', `${plan}/reports`],
       ['report', `${plan}/reports?period=2021%2F22+Q2`],
       ['admin-users', '/admin'],
+      ['admin-plans', '/admin?tab=plans'],
+      ['plan-import', '/admin/plans/import'],
+      ['plan-revise', `/admin/plans/${app.plan.slug}/revise`],
       ['admin-api-keys', '/admin?tab=api-keys'],
       ['admin-periods', '/admin?tab=periods'],
       ['admin-audit', '/admin?tab=audit'],
@@ -197,5 +201,59 @@ describe.skipIf(missing !== null && !process.env.CI)('every screen at 320 px wid
       }
       await context.close();
     }
+  });
+  it('importing a plan and loading a revision, with their previews and errors', {
+    timeout: 120_000,
+  }, async () => {
+    const context = await browser.newContext({
+      baseURL: app.url,
+      viewport: { width: WIDTH, height: 720 },
+    });
+    const page = await context.newPage();
+    // The office with no plan yet: this test gives it one, so it runs after the one above.
+    await signIn(page, app.noPlan.admin);
+    await page.goto('/admin/plans/import');
+    await settled(page);
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    await check(page, 'plan-import-errors');
+
+    await page.getByLabel('Plan file').setInputFiles(planFixture('wessex-plan-2025-29.txt'));
+    await page.getByLabel('Title').fill('Wessex Police and Crime Plan 2025–29');
+    await page.getByLabel('Slug').fill('wessex-2025-29');
+    for (const [id, [day, month, year]] of [
+      ['plan-period-start', ['1', '4', '2025']],
+      ['plan-period-end', ['31', '3', '2029']],
+    ] as const) {
+      await page.locator(`#${id}`).fill(day);
+      await page.locator(`#${id}-month`).fill(month);
+      await page.locator(`#${id}-year`).fill(year);
+    }
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByTestId('import-preview').waitFor();
+    await page.getByText('Every quarter').click();
+    await check(page, 'plan-import-preview');
+    await page.getByRole('button', { name: 'Confirm and import' }).click();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await check(page, 'plan-imported-dashboard');
+
+    await page.goto('/admin?tab=plans');
+    await check(page, 'admin-plans-draft');
+    await page.goto('/admin/plans/wessex-2025-29/revise');
+    await settled(page);
+    await page
+      .getByLabel('File of the revised plan')
+      .setInputFiles(planFixture('wessex-plan-2025-29-revised-2027.txt'));
+    await page.getByLabel('Revision code').fill('2027');
+    await page.locator('#revision-published-on').fill('1');
+    await page.locator('#revision-published-on-month').fill('10');
+    await page.locator('#revision-published-on-year').fill('2026');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByTestId('revision-preview').waitFor();
+    await check(page, 'plan-revise-preview');
+    await page.getByRole('button', { name: 'Confirm and load the revision' }).click();
+    await page.getByText('Revision 2027 is loaded').waitFor();
+    await check(page, 'plan-revised');
+    await context.close();
   });
 });
