@@ -24,9 +24,7 @@ import {
   isReportFormat,
   OPEN_DATA_FORMATS,
   parseReportFileName,
-  REPORT_FORMATS,
   renderOpenData,
-  renderReport,
   reportFileName,
 } from '@plan-tracker/domain';
 import type { Logger } from 'pino';
@@ -36,10 +34,10 @@ import type { ApiEnv } from '../env.js';
 import {
   findDefaultPlan,
   findVisiblePlan,
-  monitoringReportFor,
   openDataFor,
   ReportPeriodError,
   type ReportPlan,
+  reportFileFor,
 } from '../report/load.js';
 import { ChromiumMissingError, htmlToPdf } from '../report/pdf.js';
 import { clientAddressOf, type ServerContext } from './client-address.js';
@@ -68,7 +66,6 @@ export type DownloadHandler = (
   server?: ServerContext,
 ) => Promise<Response | null>;
 
-const PDF_TYPE = 'application/pdf';
 /** PDFs kept in memory (a report's PDF is some 100 kB). */
 const PDF_CACHE_ENTRIES = 64;
 /** The HTML report is self-contained: no scripts, no requests, inline styles and SVG only. */
@@ -165,28 +162,20 @@ export function createDownloadHandler(options: DownloadOptions): DownloadHandler
           : 'There is no published plan to report on.',
       );
     }
-    let built: Awaited<ReturnType<typeof monitoringReportFor>>;
+    let sent: Awaited<ReturnType<typeof reportFileFor>>;
     try {
-      built = await monitoringReportFor(prisma, caller, plan, parsed.period);
+      sent = await reportFileFor(prisma, caller, plan, parsed.period, format, printPdf);
     } catch (error) {
       if (error instanceof ReportPeriodError) return notFound(error.message);
+      if (error instanceof ChromiumMissingError) {
+        return message(503, `${error.message} The other formats work without it.`, {
+          'retry-after': '3600',
+        });
+      }
       throw error;
     }
-    const fileName = `${plan.slug}-${reportFileName(built.period.label, format)}`;
-    if (format === 'pdf') {
-      try {
-        const bytes = await printPdf(renderReport(built, 'html'));
-        return file(bytes, PDF_TYPE, fileName, plan);
-      } catch (error) {
-        if (error instanceof ChromiumMissingError) {
-          return message(503, `${error.message} The other formats work without it.`, {
-            'retry-after': '3600',
-          });
-        }
-        throw error;
-      }
-    }
-    return file(renderReport(built, format), REPORT_FORMATS[format].mediaType, fileName, plan);
+    const fileName = `${plan.slug}-${reportFileName(sent.period, format)}`;
+    return file(sent.body, sent.mediaType, fileName, plan);
   }
 
   async function openData(caller: Caller, name: string): Promise<Response> {

@@ -59,7 +59,7 @@ builder.mutationField('closeReportingPeriod', (t) =>
   t.prismaField({
     type: PeriodRef,
     description:
-      'Closes a reporting period of your organisation, locking its updates. Administrators only.',
+      "Closes a reporting period of your organisation, locking its updates, and stores each plan's report of the quarter as final (served byte for byte from then on, chained by SHA-256: `Plan.reportChain`). Quarters close in order: an earlier open quarter is a ValidationError naming it, unless `closeEarlier` closes it too. Administrators only.",
     errors: { types: WRITE_ERRORS },
     args: {
       label: t.arg.string({
@@ -71,6 +71,10 @@ builder.mutationField('closeReportingPeriod', (t) =>
         description: "The period's `version` you read; omit when it has no row yet.",
       }),
       note: t.arg.string({ description: 'A note for the history.' }),
+      closeEarlier: t.arg.boolean({
+        description:
+          'Also close every earlier quarter of your plans that is still open, oldest first, each storing its reports. Default false.',
+      }),
     },
     resolve: async (query, _root, args, ctx) => {
       const actor = actorOf(ctx);
@@ -79,6 +83,7 @@ builder.mutationField('closeReportingPeriod', (t) =>
           label: args.label,
           expectedVersion: args.expectedVersion ?? null,
           note: args.note ?? null,
+          closeEarlier: args.closeEarlier ?? false,
         }),
       );
       return prisma(ctx).reportingPeriod.findUniqueOrThrow({ ...query, where: { id: record.id } });
@@ -90,7 +95,7 @@ builder.mutationField('reopenReportingPeriod', (t) =>
   t.prismaField({
     type: PeriodRef,
     description:
-      'Reopens a closed reporting period of your organisation so its records can change again; the reason is kept in the history. Administrators only.',
+      'Reopens a closed reporting period of your organisation so its records can change again; the reason is kept in the history. Only the latest closed quarter reopens (quarters reopen in reverse order). Its stored reports are kept in the chain, marked superseded, and its report is a draft again until it closes. Administrators only.',
     errors: { types: WRITE_ERRORS },
     args: {
       label: t.arg.string({

@@ -2,6 +2,8 @@
 // panel officers can build their own view of what the HTML, Markdown, CSV and JSON formats show.
 // The report is the domain's MonitoringReport, built as at the quarter's end from history
 // (report/load.ts); callers who are not staff of the plan's organisation get the public report.
+
+import { type ReportChainBreak, type ReportChainCheck, verifyReportChain } from '@plan-tracker/db';
 import {
   CROSS_CUTTING_SECTION_TITLES,
   type DIRECTIONS_OF_TRAVEL,
@@ -743,6 +745,16 @@ const MonitoringReportType = builder.objectRef<MonitoringReport>('MonitoringRepo
       description: 'Number of quarters in the plan (32 for 2021–29).',
       resolve: (r) => r.plan.quarterCount,
     }),
+    draft: t.exposeBoolean('draft', {
+      description:
+        'True while the quarter is open: updates filed for it still change the report. False once an administrator closed it: the report is then served as stored at the close.',
+    }),
+    closedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'The day the quarter was closed; null while it is open.',
+      resolve: (r) => r.closedOn,
+    }),
     asAt: t.field({
       type: 'Date',
       description: "The date the report is as at: the quarter's last day.",
@@ -790,7 +802,7 @@ builder.objectField(PlanRef, 'monitoringReport', (t) =>
   t.field({
     type: MonitoringReportType,
     description:
-      "The quarterly monitoring report for a quarter of the plan, built as at the quarter's end from history (not affected by `asAt`). Anyone who may see the plan may see it; authors and override reasons are for staff of the plan's organisation only. The same report downloads as HTML, Markdown, CSV, JSON or PDF from `/reports/<plan slug>/<2021-22-Q2>.<format>`.",
+      "The quarterly monitoring report for a quarter of the plan, built as at the quarter's end from history (not affected by `asAt`): a draft while the quarter is open, and once it is closed the report stored at the close. Anyone who may see the plan may see it; authors and override reasons are for staff of the plan's organisation only. The same report downloads as HTML, Markdown, CSV, JSON or PDF from `/reports/<plan slug>/<2021-22-Q2>.<format>`.",
     // Rebuilding every quarter up to the one asked for is the costliest read there is.
     complexity: 1000,
     args: {
@@ -804,5 +816,49 @@ builder.objectField(PlanRef, 'monitoringReport', (t) =>
       },
     },
     resolve: (plan, args, ctx) => monitoringReportFor(prisma(ctx), ctx.caller, plan, args.period),
+  }),
+);
+
+const ReportChainBreakType = builder.objectRef<ReportChainBreak>('ReportChainBreak').implement({
+  description: 'Where the chain of stored reports breaks.',
+  fields: (t) => ({
+    period: t.exposeString('period', {
+      description: 'The quarter whose stored report is at fault.',
+    }),
+    sequence: t.exposeInt('sequence', { description: 'Its place in the chain, from 1.' }),
+    problem: t.exposeString('problem', { description: 'What is wrong, in a sentence.' }),
+  }),
+});
+
+const ReportChainCheckType = builder.objectRef<ReportChainCheck>('ReportChainCheck').implement({
+  description:
+    "A check of the plan's stored reports: each closed quarter's report is kept byte for byte with a SHA-256 digest chained to the report before it, so a report rewritten after its close breaks the chain.",
+  fields: (t) => ({
+    intact: t.exposeBoolean('intact', {
+      description: 'True when every stored report is as it was stored at its close.',
+    }),
+    reports: t.exposeInt('reports', { description: 'How many stored reports were checked.' }),
+    latestDigest: t.exposeString('latestDigest', {
+      nullable: true,
+      description:
+        'The digest of the latest stored report (SHA-256, hex): keep it, and a later check that ends in the same digest shows nothing was rewritten. Null when no quarter is closed.',
+    }),
+    broken: t.field({
+      type: ReportChainBreakType,
+      nullable: true,
+      description: 'The first break, naming its quarter; null when intact.',
+      resolve: (c) => c.broken,
+    }),
+  }),
+});
+
+builder.objectField(PlanRef, 'reportChain', (t) =>
+  t.field({
+    type: ReportChainCheckType,
+    description:
+      "Recomputes the chain of the plan's stored (closed) quarterly reports from their bytes and says whether it is intact, or where it breaks. Anyone who may see the plan may check it.",
+    // Reads every stored report's bytes.
+    complexity: 500,
+    resolve: (plan, _args, ctx) => verifyReportChain(prisma(ctx), plan.id),
   }),
 );
