@@ -179,7 +179,8 @@ describe('auditLog', () => {
     const one = t.fixture.commitmentIds[1] ?? '';
     const record = await log({ first: 100, filter: { entityId: one } });
     expect(record.totalCount).toBe(2);
-    expect(nodes(record).map((n) => n.effectiveOn)).toEqual(['2022-08-15', '2021-10-15']);
+    // The 2021/22 Q2 update was written on 15 October 2021: it holds from the quarter's end.
+    expect(nodes(record).map((n) => n.effectiveOn)).toEqual(['2022-08-15', '2021-09-30']);
     expect(nodes(record).map((n) => n.entityGlobalId)).toEqual([
       t.id('Commitment', one),
       t.id('Commitment', one),

@@ -256,7 +256,7 @@ describe('other writes', () => {
     });
     const admin = await t.signIn('admin@test.example');
     const closed = await t.gql(
-      'mutation { closeReportingPeriod(label: "2024/25 Q1", expectedVersion: 1) { __typename ... on ReportingPeriod { label closed } ... on MutationError { code message } } }',
+      'mutation { closeReportingPeriod(label: "2024/25 Q1", expectedVersion: 1, closeEarlier: true) { __typename ... on ReportingPeriod { label closed } ... on MutationError { code message } } }',
       { cookie: admin },
     );
     expect(closed.body.data?.closeReportingPeriod).toEqual({

@@ -7,6 +7,7 @@
  */
 import {
   type IsoDate,
+  isoDateIn,
   periodFromLabel,
   planQuarters,
   type ReportInput,
@@ -137,7 +138,7 @@ export async function loadReportInput(
       periodEnd: planEnd,
     },
     period: period.label,
-    closedOn: request.closedOn ?? null,
+    closedOn: request.closedOn ?? (await closedOnOf(prisma, plan.organisationId, period.label)),
     priorities: plan.priorities.map((p) => ({
       number: p.number,
       title: p.title,
@@ -183,6 +184,19 @@ export async function loadReportInput(
       })),
     ),
   };
+}
+
+/** The day a quarter was closed (closed before its report was stored), or `null` while open. */
+async function closedOnOf(
+  prisma: Reader,
+  organisationId: string,
+  label: string,
+): Promise<IsoDate | null> {
+  const row = await prisma.reportingPeriod.findFirst({
+    where: { organisationId, label },
+    select: { closedAt: true },
+  });
+  return row?.closedAt ? isoDateIn(row.closedAt) : null;
 }
 
 type NoteIndex = Map<string, { heldFrom: IsoDate; note: ReportNote }[]>;
