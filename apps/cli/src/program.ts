@@ -14,7 +14,7 @@ import { registerOrganisationCommands } from './commands/organisation.js';
 import { registerPlanCommands } from './commands/plan.js';
 import { registerPlanLoadCommands } from './commands/plan-load.js';
 import { registerDevPostgres } from './commands/postgres.js';
-import { registerReport } from './commands/report.js';
+import { registerReport, registerReportVerify } from './commands/report.js';
 import { registerSingleSignOnCommands } from './commands/single-sign-on.js';
 import { registerStart } from './commands/start.js';
 import { registerUserCommands } from './commands/user.js';
@@ -40,6 +40,7 @@ export function buildProgram(deps: CliDependencies): Command {
   registerImportPlan(program, deps);
   registerDatabaseCommands(program, deps);
   registerReport(program, deps);
+  registerReportVerify(program, deps);
   registerExport(program, deps);
   registerStart(program, deps);
   registerOrganisationCommands(program, deps);

@@ -77,3 +77,49 @@ describe('pnpm cli report', () => {
     expect(readFileSync(out, 'utf8')).toContain('Single Online Home');
   });
 });
+
+describe('a closed quarter at the command line', () => {
+  it('prints the report stored at the close, and report:verify checks the chain', async () => {
+    const { closeReportingPeriod, systemActor } = await import('@plan-tracker/db');
+    const plan = await database.prisma.plan.findFirstOrThrow({ where: { slug: 'dorset-2021-29' } });
+    const empty = await cli('report:verify');
+    expect(empty.stdout).toContain('No quarter of this plan is closed yet');
+    const closed = await closeReportingPeriod(database.prisma, systemActor(plan.organisationId), {
+      label: '2021/22 Q2',
+      closeEarlier: true,
+      expectedVersion: 1,
+    });
+    expect(closed.ok, JSON.stringify(closed)).toBe(true);
+
+    const report = await cli('report', '--period', '2021/22 Q2', '--format', 'md');
+    expect(report.status, report.stderr).toBe(0);
+    expect(report.stderr).toContain('2021/22 Q2 is closed: the report stored on');
+    expect(report.stdout).toContain('**Final: 2021/22 Q2 was closed on');
+
+    const intact = await cli('report:verify', '--plan', 'dorset-2021-29');
+    expect(intact.status, intact.stderr).toBe(0);
+    expect(intact.stdout).toMatch(
+      /^The 2 stored reports are intact\. Latest digest: [0-9a-f]{64}\n$/,
+    );
+
+    const prisma = database.prisma;
+    await prisma.$executeRawUnsafe(
+      'ALTER TABLE "StoredReportFile" DISABLE TRIGGER "StoredReportFile_append_only"',
+    );
+    try {
+      await prisma.$executeRaw`
+        UPDATE "StoredReportFile" SET "bytes" = "bytes" || convert_to(' ', 'UTF8')
+        WHERE "format" = 'md' AND "audience" = 'INTERNAL'
+          AND "reportId" IN (SELECT "id" FROM "StoredReport" WHERE "period" = '2021/22 Q1')`;
+    } finally {
+      await prisma.$executeRawUnsafe(
+        'ALTER TABLE "StoredReportFile" ENABLE TRIGGER "StoredReportFile_append_only"',
+      );
+    }
+    const broken = await cli('report:verify');
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain(
+      'the chain of stored reports breaks at 2021/22 Q1 (report 1 of 2): its internal md file was changed after the close.',
+    );
+  });
+});
