@@ -449,4 +449,32 @@ describe('changePlan', () => {
     });
     expect(history).toMatchObject({ actor: 'Wen Admin (ADMIN)' });
   });
+
+  it('archives it: out of the organisation’s plan list unless archived ones are asked for', async () => {
+    const { body: tree } = await t.gql(PLAN_TREE, {
+      cookie: wessexCookie,
+      variables: { slug: identity.slug },
+    });
+    const plan = tree.data?.plan;
+    const { body } = await t.gql(
+      `mutation($id: ID!, $v: Int!) {
+        changePlan(id: $id, expectedVersion: $v, input: { archived: true }) {
+          __typename ... on Plan { archivedAt published }
+        }
+      }`,
+      { cookie: wessexCookie, variables: { id: plan.id, v: plan.version } },
+    );
+    expect(body.data?.changePlan).toMatchObject({ published: false });
+    expect(body.data?.changePlan.archivedAt).not.toBeNull();
+    const lists = await t.gql(
+      `{ viewer { organisation {
+          current: plans { slug }
+          all: plans(includeArchived: true) { slug archivedAt }
+      } } }`,
+      { cookie: wessexCookie },
+    );
+    const organisation = lists.body.data?.viewer.organisation;
+    expect(organisation.current.map((p: { slug: string }) => p.slug)).not.toContain(identity.slug);
+    expect(organisation.all.map((p: { slug: string }) => p.slug)).toContain(identity.slug);
+  });
 });

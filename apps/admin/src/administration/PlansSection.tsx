@@ -22,7 +22,7 @@ const PlansQuery = graphql(`
     viewer {
       organisation {
         id
-        plans {
+        plans(includeArchived: true) {
           id
           slug
           title

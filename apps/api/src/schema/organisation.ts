@@ -13,10 +13,20 @@ builder.prismaNode('Organisation', {
     slug: t.exposeString('slug', { description: 'URL-safe name, e.g. `dorset-opcc`.' }),
     name: t.exposeString('name', { description: 'Full name.' }),
     plans: t.relation('plans', {
-      description: 'The plans you may see: published ones, and all of your own organisation.',
+      description:
+        'The plans you may see: published ones, and all of your own organisation; archived ones only with `includeArchived`. Newest first.',
       complexity: { field: 1, multiplier: 3 },
-      query: (_args, ctx) => ({
-        where: visiblePlanWhere(ctx.caller),
+      args: {
+        includeArchived: t.arg.boolean({
+          defaultValue: false,
+          description:
+            'Also list archived plans (kept for their staff, out of pickers). Default false.',
+        }),
+      },
+      query: (args, ctx) => ({
+        where: {
+          AND: [visiblePlanWhere(ctx.caller), args.includeArchived ? {} : { archivedAt: null }],
+        },
         orderBy: { periodStart: 'desc' },
       }),
     }),

@@ -112,8 +112,9 @@ export async function storeQuarterReports(
   period: string,
   closedOn: IsoDate,
 ): Promise<StoredReportSummary[]> {
+  // An archived plan is no longer reported on.
   const plans = await tx.plan.findMany({
-    where: { organisationId },
+    where: { organisationId, archivedAt: null },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     select: { id: true, slug: true, periodStart: true, periodEnd: true },
   });

@@ -215,8 +215,9 @@ export async function reopenReportingPeriod(
  */
 async function openEarlierQuarters(tx: Tx, actor: Actor, label: string): Promise<string[]> {
   const quarter = periodFromLabel(label);
+  // Archived plans are no longer reported on: their quarters do not hold the others up.
   const plans = await tx.plan.findMany({
-    where: { organisationId: actor.organisationId },
+    where: { organisationId: actor.organisationId, archivedAt: null },
     select: { periodStart: true, periodEnd: true },
   });
   const earlier = new Map(
