@@ -17,12 +17,14 @@ export function ReportChain({ plan }: { plan: FragmentOf<typeof ReportChainField
   const { reportChain: chain } = readFragment(ReportChainFields, plan);
   return (
     <section aria-labelledby="report-chain-heading" data-testid="report-chain">
-      <h2 className="govuk-heading-m" id="report-chain-heading">
+      <h3 className="govuk-heading-m" id="report-chain-heading">
         Check the stored reports
-      </h2>
+      </h3>
       <p className="govuk-body">
-        When a quarter closes, its report is stored exactly as it was sent, with a SHA-256 digest
-        chained to the report before it, so a stored report changed afterwards shows here.
+        When a quarter closes, each report of this plan is stored exactly as it was sent, with a
+        SHA-256 digest chained to the report before it, so a stored report changed afterwards shows
+        here. A quarter that was reopened keeps its earlier report in the chain, marked superseded,
+        so it is counted too.
       </p>
       <SummaryList
         rows={[

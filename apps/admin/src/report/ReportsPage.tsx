@@ -102,7 +102,7 @@ export function ReportsPage() {
     .filter((p) => p.startDate <= today)
     .map((p) => ({
       value: p.label,
-      text: `${p.label}${p.closed ? ' (closed)' : ' (open: figures may still change)'}`,
+      text: `${p.label}${p.closed ? ' (closed, final)' : ' (open, draft)'}`,
     }))
     .reverse();
 
@@ -172,6 +172,7 @@ export function ReportsPage() {
               </li>
             ))}
           </ul>
+          {periods.data?.plan ? <ReportChain plan={periods.data.plan} /> : null}
           <h3 className="govuk-heading-m">Overall</h3>
           <SummaryList
             rows={[
@@ -276,7 +277,6 @@ export function ReportsPage() {
           ))}
         </div>
       )}
-      {periods.data?.plan ? <ReportChain plan={periods.data.plan} /> : null}
     </Page>
   );
 }

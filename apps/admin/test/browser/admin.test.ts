@@ -613,7 +613,7 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
     await screenshot(page, '11-timeline');
 
     await page.getByRole('link', { name: 'Reports' }).click();
-    await page.getByRole('heading', { name: 'Reports' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
     await page.getByLabel('Quarter').selectOption('2021/22 Q2');
     await page.getByRole('button', { name: 'Show report' }).click();
     await page.getByRole('heading', { name: 'Monitoring report for 2021/22 Q2' }).waitFor();
