@@ -1,18 +1,26 @@
 /**
  * My updates: the commitments and delivery actions the signed-in person owns (through the owner
- * labels on their account) that have no update for the current quarter yet. Closed work needs no
- * update, so it is left out.
+ * labels on their account) that have no update yet for the quarter updates now count towards
+ * (the one the update form chooses: the quarter just ended while it is open, else the current
+ * one). Closed work needs no update, so it is left out.
  */
 import { isClosedStatus, quarterOf, sameOwner, todayInPlanTimeZone } from '@plan-tracker/domain';
-import { Loading, Page } from '../app/Page.js';
+import { FailurePage, Loading, Page } from '../app/Page.js';
 import { Link } from '../app/router.js';
 import { routes } from '../app/routes.js';
 import { InsetText } from '../govuk/content.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
+import { defaultUpdateQuarter } from '../period/quarters.js';
 import { usePlanSlug } from '../plan/plan.js';
 import { useViewer } from '../session/session.js';
 import { formatDate, OverdueTag, StatusTag } from '../work/tags.js';
+
+const MyPeriodsQuery = graphql(`
+  query MyUpdatesPeriods($slug: String!) {
+    plan(slug: $slug) { id reportingPeriods { id label startDate endDate closed } }
+  }
+`);
 
 const OwnedWorkQuery = graphql(`
   query OwnedWork($slug: String!, $owner: String!) {
@@ -31,7 +39,18 @@ const OwnedWorkQuery = graphql(`
 export function MyUpdatesPage() {
   const slug = usePlanSlug();
   const viewer = useViewer();
-  const period = quarterOf(todayInPlanTimeZone());
+  const periods = useQuery(MyPeriodsQuery, { slug });
+  if (periods.error) return <FailurePage failure={periods.error} />;
+  if (!periods.data) {
+    return (
+      <Page title="My updates">
+        <Loading what="the reporting periods" />
+      </Page>
+    );
+  }
+  const today = todayInPlanTimeZone();
+  const period =
+    defaultUpdateQuarter(periods.data.plan?.reportingPeriods ?? [], today) ?? quarterOf(today);
   return (
     <Page
       title="My updates"

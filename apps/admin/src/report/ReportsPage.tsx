@@ -1,6 +1,8 @@
 /**
  * Reports: pick a quarter, read its monitoring report (as the Police and Crime Panel gets it:
- * built as at the quarter's end from history), and download it in each format the API offers.
+ * built as at the quarter's end from history), whether it is a draft (the quarter is open) or
+ * final (stored at the close and sent as is), download it in each format the API offers, and
+ * check the chain of stored reports.
  */
 import {
   lifecycleStatusLabel,
@@ -13,18 +15,22 @@ import { type FormEvent, useState } from 'react';
 import { Loading, Page } from '../app/Page.js';
 import { Link, navigate, useLocation } from '../app/router.js';
 import { routes } from '../app/routes.js';
-import { SummaryList } from '../govuk/content.js';
+import { SummaryList, Tag } from '../govuk/content.js';
 import { Button, Select } from '../govuk/fields.js';
 import { graphql } from '../graphql/graphql.js';
 import { useQuery } from '../graphql/use-query.js';
 import { usePlanSlug } from '../plan/plan.js';
 import { formatDate, RagTag, StatusTag } from '../work/tags.js';
+import { ReportChain, ReportChainFields } from './ReportChain.js';
 
-const PeriodsQuery = graphql(`
+const PeriodsQuery = graphql(
+  `
   query ReportPeriods($slug: String!) {
-    plan(slug: $slug) { id reportingPeriods { id label closed startDate } }
+    plan(slug: $slug) { id reportingPeriods { id label closed startDate } ...ReportChainFields }
   }
-`);
+`,
+  [ReportChainFields],
+);
 
 const ReportQuery = graphql(`
   query MonitoringReport($slug: String!, $period: String!) {
@@ -36,6 +42,8 @@ const ReportQuery = graphql(`
         ... on MonitoringReport {
           period
           asAt
+          draft
+          closedOn
           previousPeriod
           overall {
             progress { actualPercent expectedPercent verdict }
@@ -94,7 +102,7 @@ export function ReportsPage() {
     .filter((p) => p.startDate <= today)
     .map((p) => ({
       value: p.label,
-      text: `${p.label}${p.closed ? ' (closed)' : ' (open: figures may still change)'}`,
+      text: `${p.label}${p.closed ? ' (closed, final)' : ' (open, draft)'}`,
     }))
     .reverse();
 
@@ -128,6 +136,25 @@ export function ReportsPage() {
             As at {formatDate(result.asAt)}
             {result.previousPeriod ? `, compared with ${result.previousPeriod}` : ''}.
           </p>
+          <div className="govuk-inset-text" data-testid="report-state">
+            {result.draft ? (
+              <>
+                <Tag colour="yellow">Draft</Tag>{' '}
+                <span>
+                  This quarter is open, so the report can still change: updates filed for it count
+                  until an administrator closes it.
+                </span>
+              </>
+            ) : (
+              <>
+                <Tag colour="green">Final</Tag>{' '}
+                <span>
+                  Closed on {formatDate(result.closedOn)}: this is the report stored then, as it was
+                  sent to the Panel.
+                </span>
+              </>
+            )}
+          </div>
           <h3 className="govuk-heading-m">Download</h3>
           <ul className="govuk-list" data-testid="downloads">
             {FORMATS.map((format) => (
@@ -145,6 +172,7 @@ export function ReportsPage() {
               </li>
             ))}
           </ul>
+          {periods.data?.plan ? <ReportChain plan={periods.data.plan} /> : null}
           <h3 className="govuk-heading-m">Overall</h3>
           <SummaryList
             rows={[

@@ -9,7 +9,6 @@
 import {
   allowedTransitions,
   lifecycleStatusLabel,
-  quarterOf,
   RAGS,
   type RollUpBasis,
   ragLabel,
@@ -18,16 +17,18 @@ import {
 import { useEffect, useState } from 'react';
 import { Page } from '../app/Page.js';
 import { Link, navigate } from '../app/router.js';
-import { BackLink, ErrorSummary } from '../govuk/content.js';
+import { BackLink, ErrorSummary, WarningText } from '../govuk/content.js';
 import { Button, type Option, Radios, Select, Textarea, TextInput } from '../govuk/fields.js';
 import { request } from '../graphql/client.js';
-import { type FragmentOf, graphql, readFragment } from '../graphql/graphql.js';
+import { type FragmentOf, graphql, type ResultOf, readFragment } from '../graphql/graphql.js';
 import {
   isFailure,
   MutationErrorFields,
   type MutationFailure,
 } from '../graphql/mutation-errors.js';
 import { useMutationForm } from '../graphql/use-mutation-form.js';
+import { defaultUpdateQuarter, updatableQuarters } from '../period/quarters.js';
+import { formatDate, formatDateTime } from '../work/tags.js';
 import { type Conflict, ConflictNotice } from './ConflictNotice.js';
 import { forgetDraft, keepDraft, loadDraft } from './draft-storage.js';
 import { EvidenceFields } from './EvidenceFields.js';
@@ -74,10 +75,13 @@ export const ActionUpdateFields = graphql(`
   }
 `);
 
-/** The quarters the form offers. */
+/** The quarters the form offers, and what it says about the one chosen. */
 export const UpdatePeriodFields = graphql(`
-  fragment UpdatePeriodFields on ReportingPeriod { id label closed }
+  fragment UpdatePeriodFields on ReportingPeriod { id label startDate endDate closed closedAt }
 `);
+
+type UpdatePeriod = FragmentOf<typeof UpdatePeriodFields>;
+type PeriodRead = ResultOf<typeof UpdatePeriodFields>;
 
 const AddUpdateMutation = graphql(
   `
@@ -140,11 +144,32 @@ function subjectOf(record: UpdateSubject['record']): Subject {
   };
 }
 
-/** The quarter an update is most likely for: the current one if open, else the latest open before it. */
-function defaultPeriod(openPeriods: readonly string[], today: string): string {
-  const current = quarterOf(today).label;
-  if (openPeriods.includes(current)) return current;
-  return openPeriods.filter((label) => label <= current).at(-1) ?? openPeriods[0] ?? '';
+/**
+ * Which report the update counts towards, said plainly under the quarter: a draft one while the
+ * quarter is open (as at its last day when it has ended), or, for a closed quarter, that its
+ * report has gone to the Panel and the update will be refused.
+ */
+function CountsTowards({ period, today }: { period: PeriodRead | undefined; today: string }) {
+  if (!period) return null;
+  if (period.closed) {
+    return (
+      <div data-testid="period-closed">
+        <WarningText>
+          The {period.label} report has already gone to the Panel: the quarter was closed
+          {period.closedAt ? ` on ${formatDateTime(period.closedAt)}` : ''}, and updates for it are
+          refused. An administrator must reopen it first, or choose another quarter.
+        </WarningText>
+      </div>
+    );
+  }
+  return (
+    <p className="govuk-body" data-testid="counts-towards">
+      This update counts towards the {period.label} report (open, draft).
+      {period.endDate < today
+        ? ` The quarter has ended, so the update counts as at ${formatDate(period.endDate)}, its last day.`
+        : ''}
+    </p>
+  );
 }
 
 export function UpdateForm({
@@ -152,12 +177,14 @@ export function UpdateForm({
   periods: periodData,
 }: {
   subject: UpdateSubject;
-  periods: readonly FragmentOf<typeof UpdatePeriodFields>[];
+  periods: readonly UpdatePeriod[];
 }) {
   const subject = subjectOf(s.record);
   const periods = periodData.map((p) => readFragment(UpdatePeriodFields, p));
   const today = todayInPlanTimeZone();
-  const openPeriods = periods.filter((p) => !p.closed).map((p) => p.label);
+  // Open quarters that have begun: an ended one still takes its updates until it is closed.
+  const offered = updatableQuarters(periods, today).reverse();
+  const openPeriods = offered.map((p) => p.label);
 
   // What the form is based on: the figures (and version) when it opened, or after a conflict.
   const [base, setBase] = useState(() => ({
@@ -166,13 +193,14 @@ export function UpdateForm({
   }));
   const [restored] = useState(() => loadDraft(s.draftKey));
   const [draft, setDraft] = useState<UpdateDraft>(
-    () => restored ?? draftFrom(subject.figures, defaultPeriod(openPeriods, today)),
+    () => restored ?? draftFrom(subject.figures, defaultUpdateQuarter(periods, today)?.label ?? ''),
   );
   const [conflict, setConflict] = useState<Conflict | null>(null);
 
   useEffect(() => keepDraft(s.draftKey, draft), [draft, s.draftKey]);
 
   const context = { current: base.figures, basis: subject.basis, openPeriods };
+  const chosen = periods.find((p) => p.label === draft.period);
   const fromActions = workFromActions(subject.basis);
   const showReason = reasonNeeded(draft, context) || Boolean(draft.reason);
   const set =
@@ -259,18 +287,21 @@ export function UpdateForm({
               id="period"
               label="Reporting period"
               labelClass="govuk-label--s"
-              hint="The quarter this update is for. Closed quarters cannot be changed."
+              hint="The quarter this update is for: a quarter that has ended takes its updates until an administrator closes it."
               value={draft.period}
               onChange={set('period')}
               error={form.errorFor('period')}
               options={[
                 ...(draft.period ? [] : [{ value: '', text: 'Select a period' }]),
-                ...periods.map((p) => ({
-                  value: p.label,
-                  text: p.closed ? `${p.label} (closed)` : p.label,
-                })),
+                // The quarter chosen stays in the list when it is not open (a kept draft's, say),
+                // so the form shows what it is set to; the warning below says it is refused.
+                ...(chosen && !openPeriods.includes(chosen.label)
+                  ? [{ value: chosen.label, text: `${chosen.label} (closed)` }]
+                  : []),
+                ...offered.map((p) => ({ value: p.label, text: p.label })),
               ]}
             />
+            <CountsTowards period={chosen} today={today} />
             <Radios
               id="status"
               legend="Status"

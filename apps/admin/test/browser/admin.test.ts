@@ -5,6 +5,13 @@
  *
  * Without Chromium the suite is skipped locally with the reason printed, and fails in CI.
  */
+import {
+  nextPeriod,
+  PLAN_TIME_ZONE,
+  previousPeriod,
+  quarterOf,
+  todayInPlanTimeZone,
+} from '@plan-tracker/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -69,6 +76,34 @@ function graphqlMutations(page: Page): string[] {
     if (name) names.push(name);
   });
   return names;
+}
+
+/** The variables of each ClosePeriod mutation the page sends from now on. */
+function closeRequests(page: Page): Record<string, unknown>[] {
+  const sent: Record<string, unknown>[] = [];
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
+    const body = request.postDataJSON() as { query?: string; variables?: object } | null;
+    if (/^\s*mutation\s+ClosePeriod\b/.test(body?.query ?? '')) {
+      sent.push({ ...(body?.variables ?? {}) });
+    }
+  });
+  return sent;
+}
+
+/** Today as the app writes a date, e.g. `8 December 2026`, in the plan's time zone. */
+function todayWritten(): string {
+  return new Date().toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: PLAN_TIME_ZONE,
+  });
+}
+
+/** The row of a quarter in the periods table. */
+function periodRow(page: Page, label: string) {
+  return page.getByTestId('periods').locator(`tr[id="period-${label}"]`);
 }
 
 /** The path of a screen of the seeded plan, e.g. `inPlan('/commitments')`. */
@@ -578,7 +613,7 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
     await screenshot(page, '11-timeline');
 
     await page.getByRole('link', { name: 'Reports' }).click();
-    await page.getByRole('heading', { name: 'Reports' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
     await page.getByLabel('Quarter').selectOption('2021/22 Q2');
     await page.getByRole('button', { name: 'Show report' }).click();
     await page.getByRole('heading', { name: 'Monitoring report for 2021/22 Q2' }).waitFor();
@@ -628,10 +663,18 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
     await page.getByRole('tab', { name: 'Reporting periods' }).click();
     await page.getByTestId('periods').waitFor();
     await expectAccessible(page, 'administration: reporting periods');
-    const closeButton = page.getByRole('button', { name: /^Close / }).last();
-    const label = (await closeButton.textContent())?.replace('Close', '').trim() as string;
-    await closeButton.click();
-    await page.getByText(`${label} is closed: its updates are locked`).waitFor();
+    // The oldest quarter: nothing before it is open, so it closes alone, after a confirmation.
+    await page.getByRole('button', { name: 'Close 2021/22 Q1', exact: true }).click();
+    const confirm = page.getByTestId('confirm-close');
+    await page.getByRole('heading', { name: 'Close 2021/22 Q1?' }).waitFor();
+    expect(await confirm.textContent()).toContain('its monitoring report as final');
+    expect(await confirm.getByTestId('closes-with-it').count()).toBe(0);
+    await confirm.getByRole('button', { name: 'Close 2021/22 Q1', exact: true }).click();
+    await page
+      .getByText(
+        '2021/22 Q1 is closed: its report is stored as final and updates for it are refused',
+      )
+      .waitFor();
 
     await page.getByRole('tab', { name: 'Audit log' }).click();
     await page.getByTestId('audit-log').waitFor();
@@ -655,6 +698,212 @@ describe.skipIf(missing !== null && !process.env.CI)('admin app in Chromium', ()
       .getByRole('heading', { name: 'You do not have permission to see this page' })
       .waitFor();
     await editor.context.close();
+  });
+
+  it('closes a later quarter with the earlier open ones after a confirmation naming them, and reopens only the latest closed', {
+    timeout: 120_000,
+  }, async () => {
+    const { context, page } = await signedInContext(browser, app, app.users.admin);
+    const sent = closeRequests(page);
+    await page.goto('/admin?tab=periods');
+    await page.getByTestId('periods').waitFor();
+    // A quarter that has not ended cannot be closed yet.
+    const current = quarterOf(todayInPlanTimeZone());
+    expect(await periodRow(page, current.label).textContent()).toContain('Can be closed after');
+    expect(
+      await periodRow(page, current.label)
+        .getByRole('button', { name: /^Close/ })
+        .count(),
+    ).toBe(0);
+
+    // 2021/22 Q1 was closed above; the next four are open, so closing 2022/23 Q2 closes them too.
+    await page.getByRole('button', { name: 'Close 2022/23 Q2', exact: true }).click();
+    const confirm = page.getByTestId('confirm-close');
+    await page.getByRole('heading', { name: 'Close 2022/23 Q2?' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Close 2022/23 Q2?',
+    );
+    expect(await confirm.textContent()).toContain(
+      'Closing a quarter stores its monitoring report as final: it is sent to the Panel as it is, and updates for the quarter are then refused.',
+    );
+    expect(await confirm.getByTestId('closes-with-it').textContent()).toContain(
+      '4 earlier quarters are still open, from 2021/22 Q2 to 2022/23 Q1.',
+    );
+    await expectAccessible(page, 'administration: confirm closing a quarter');
+    await screenshot(page, '30-admin-close-confirm');
+
+    // Cancelling closes nothing.
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('periods').waitFor();
+    expect(sent).toEqual([]);
+    expect(await periodRow(page, '2021/22 Q2').textContent()).toContain('Open');
+
+    await page.getByRole('button', { name: 'Close 2022/23 Q2', exact: true }).click();
+    await confirm.getByLabel('Note for the history (optional)').fill('Panel of 2 February 2023');
+    await confirm
+      .getByRole('button', { name: 'Close 2022/23 Q2 and 4 earlier quarters', exact: true })
+      .click();
+    await page
+      .getByText(
+        '2022/23 Q2 is closed, and with it the 4 quarters from 2021/22 Q2 to 2022/23 Q1: their reports are stored as final and updates for them are refused',
+      )
+      .waitFor({ timeout: 60_000 });
+    expect(sent).toEqual([
+      {
+        label: '2022/23 Q2',
+        expectedVersion: expect.any(Number),
+        note: 'Panel of 2 February 2023',
+        closeEarlier: true,
+      },
+    ]);
+    for (const label of [
+      '2021/22 Q1',
+      '2021/22 Q2',
+      '2021/22 Q3',
+      '2021/22 Q4',
+      '2022/23 Q1',
+      '2022/23 Q2',
+    ]) {
+      const row = await periodRow(page, label).textContent();
+      expect(row, label).toContain('Closed');
+      expect(row, label).toContain(`Closed on ${todayWritten()}`);
+    }
+    expect(await periodRow(page, '2022/23 Q3').textContent()).toContain('Open');
+    // Only the latest closed quarter reopens; the others say which to reopen first.
+    const reopenButtons = page.getByRole('button', { name: /^Reopen/ });
+    expect(await reopenButtons.allTextContents()).toEqual(['Reopen 2022/23 Q2']);
+    expect(await periodRow(page, '2022/23 Q1').textContent()).toContain('Reopen 2022/23 Q2 first');
+    await expectAccessible(page, 'administration: quarters closed');
+    await screenshot(page, '31-admin-periods-closed');
+
+    // Reopening needs a reason; then the quarter before it is the one that reopens.
+    await reopenButtons.first().click();
+    await page.getByRole('button', { name: 'Reopen 2022/23 Q2', exact: true }).click();
+    await page
+      .locator('.govuk-error-summary')
+      .getByRole('link', { name: 'Enter why 2022/23 Q2 is being reopened' })
+      .waitFor();
+    await page.getByLabel('Why reopen 2022/23 Q2?').fill('A late figure from the force');
+    await page.getByRole('button', { name: 'Reopen 2022/23 Q2', exact: true }).click();
+    await page.getByText('2022/23 Q2 is open again').waitFor();
+    expect(await periodRow(page, '2022/23 Q2').textContent()).toContain('Open');
+    await expect
+      .poll(() => page.getByRole('button', { name: /^Reopen/ }).allTextContents())
+      .toEqual(['Reopen 2022/23 Q1']);
+
+    // Closed again, alone now: nothing earlier is open.
+    await page.getByRole('button', { name: 'Close 2022/23 Q2', exact: true }).click();
+    expect(await confirm.getByTestId('closes-with-it').count()).toBe(0);
+    await confirm.getByRole('button', { name: 'Close 2022/23 Q2', exact: true }).click();
+    await page
+      .getByText(
+        '2022/23 Q2 is closed: its report is stored as final and updates for it are refused',
+      )
+      .waitFor();
+    expect(sent.at(-1)).toMatchObject({ label: '2022/23 Q2', closeEarlier: false });
+    await context.close();
+  });
+
+  it('shows a closed quarter’s report as final with its date, an open one as a draft, and checks the stored reports', async () => {
+    const { context, page } = await signedInContext(browser, app, app.users.viewer);
+    await page.goto(inPlan('/reports?period=2022%2F23+Q2'));
+    await page.getByRole('heading', { name: 'Monitoring report for 2022/23 Q2' }).waitFor();
+    const state = page.getByTestId('report-state');
+    expect(await state.textContent()).toContain('Final');
+    expect(await state.textContent()).toContain(`Closed on ${todayWritten()}`);
+    expect(await state.textContent()).not.toContain('Draft');
+
+    const chain = page.getByTestId('report-chain');
+    await chain.getByRole('heading', { name: 'Check the stored reports' }).waitFor();
+    const chainText = await chain.textContent();
+    expect(chainText).toContain('Intact');
+    expect(chainText).toContain('Every stored report is as it was stored when its quarter closed.');
+    const stored = Number(
+      await chain
+        .locator('.govuk-summary-list__row', { hasText: 'Stored reports' })
+        .locator('dd')
+        .textContent(),
+    );
+    // At least one stored report for each of the six quarters closed.
+    expect(stored).toBeGreaterThanOrEqual(6);
+    expect(await chain.locator('code.app-digest').textContent()).toMatch(/^[0-9a-f]{64}$/);
+    await expectAccessible(page, 'a final report');
+    await screenshot(page, '32-report-final');
+
+    const justEnded = previousPeriod(quarterOf(todayInPlanTimeZone())).label;
+    await page.getByLabel('Quarter').selectOption(justEnded);
+    await page.getByRole('button', { name: 'Show report' }).click();
+    await page.getByRole('heading', { name: `Monitoring report for ${justEnded}` }).waitFor();
+    await expect.poll(() => state.textContent()).toContain('Draft');
+    expect(await state.textContent()).toContain(
+      'This quarter is open, so the report can still change',
+    );
+    await expectAccessible(page, 'a draft report');
+    await screenshot(page, '33-report-draft');
+    await context.close();
+  });
+
+  it('names the quarter an update counts towards, defaults to the quarter just ended, and warns of a closed one', async () => {
+    const today = todayInPlanTimeZone();
+    const current = quarterOf(today);
+    const justEnded = previousPeriod(current).label;
+    const code = app.notOwned.code;
+    const { context, page } = await signedInContext(browser, app, app.users.editor);
+    const mutations = graphqlMutations(page);
+    await page.goto(inPlan(`/commitments/${code}/update`));
+    await page.getByRole('heading', { name: 'Record an update' }).waitFor();
+    const period = page.getByLabel('Reporting period');
+    expect(await period.inputValue()).toBe(justEnded);
+    const counts = page.getByTestId('counts-towards');
+    expect(await counts.textContent()).toContain(
+      `This update counts towards the ${justEnded} report (open, draft).`,
+    );
+    expect(await counts.textContent()).toContain(
+      'The quarter has ended, so the update counts as at',
+    );
+    // Open quarters that have begun, newest first: no closed one, no future one.
+    const offered = await period.locator('option').allTextContents();
+    expect(offered[0]).toBe(current.label);
+    expect(offered[1]).toBe(justEnded);
+    expect(offered).not.toContain('2021/22 Q1');
+    expect(offered).not.toContain('2022/23 Q2');
+    expect(offered).not.toContain(nextPeriod(current).label);
+    await expectAccessible(page, 'update form naming its quarter');
+    await screenshot(page, '34-update-counts-towards');
+
+    await period.selectOption(current.label);
+    await expect
+      .poll(() => counts.textContent())
+      .toBe(`This update counts towards the ${current.label} report (open, draft).`);
+
+    // A draft kept in the tab for a quarter that has since closed: the form says it is refused.
+    await page.evaluate(
+      ({ key }) => {
+        const draft = JSON.parse(sessionStorage.getItem(key) ?? '{}');
+        sessionStorage.setItem(key, JSON.stringify({ ...draft, period: '2022/23 Q2' }));
+      },
+      { key: `plan-tracker:update-draft:commitment:${code}` },
+    );
+    await page.reload();
+    await page.getByRole('heading', { name: 'Record an update' }).waitFor();
+    expect(await period.inputValue()).toBe('2022/23 Q2');
+    const warning = page.getByTestId('period-closed');
+    expect(await warning.textContent()).toContain(
+      `The 2022/23 Q2 report has already gone to the Panel: the quarter was closed on ${todayWritten()}`,
+    );
+    expect(await warning.textContent()).toContain('An administrator must reopen it first');
+    expect(await page.getByTestId('counts-towards').count()).toBe(0);
+    await expectAccessible(page, 'update form for a closed quarter');
+    await screenshot(page, '35-update-closed-quarter');
+    await page.getByLabel('Progress note').fill('Written for a closed quarter.');
+    await page.getByRole('button', { name: 'Save update' }).click();
+    await page
+      .locator('.govuk-error-summary')
+      .getByRole('link', { name: '2022/23 Q2 is closed: select an open reporting period' })
+      .waitFor();
+    expect(mutations).toEqual([]);
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await context.close();
   });
 
   it('signs in with the documented demo user', async () => {

@@ -177,6 +177,36 @@ describe.skipIf(missing !== null && !process.env.CI)('every screen at 320 px wid
     await page.getByRole('button', { name: 'Save update' }).click();
     await page.locator('.govuk-error-summary').waitFor();
     await check(page, 'update-errors');
+    await page.getByRole('link', { name: 'Cancel' }).click();
+
+    // The quarterly cycle: closing a later quarter asks first and names the earlier open ones;
+    // then the periods closed, a final report with its stored-report check, and the update form
+    // on a quarter that has since closed.
+    await page.goto('/admin?tab=periods');
+    await settled(page);
+    await page.getByRole('button', { name: 'Close 2022/23 Q2', exact: true }).click();
+    await page.getByTestId('closes-with-it').waitFor();
+    await check(page, 'admin-periods-confirm');
+    await page
+      .getByRole('button', { name: /^Close 2022\/23 Q2 and \d+ earlier quarters$/ })
+      .click();
+    await page.getByText('2022/23 Q2 is closed, and with it').waitFor({ timeout: 60_000 });
+    await check(page, 'admin-periods-closed');
+    await page.goto(`${plan}/reports?period=2022%2F23+Q2`);
+    await page.getByTestId('report-chain').locator('code').waitFor();
+    await check(page, 'report-final');
+    await page.goto(`${plan}/commitments/${plain}/update`);
+    await settled(page);
+    await page.evaluate(
+      ({ key }) => {
+        const draft = JSON.parse(sessionStorage.getItem(key) ?? '{}');
+        sessionStorage.setItem(key, JSON.stringify({ ...draft, period: '2022/23 Q2' }));
+      },
+      { key: `plan-tracker:update-draft:commitment:${app.plain[0]}` },
+    );
+    await page.reload();
+    await page.getByTestId('period-closed').waitFor();
+    await check(page, 'update-closed-quarter');
     await context.close();
   });
 
