@@ -75,6 +75,15 @@ export async function closeReportingPeriod(
     }),
   ]);
   if (invalid) return invalid;
+  const ends = periodFromLabel(args.label).endDate;
+  if (ends >= todayInPlanTimeZone()) {
+    return rejectIssues([
+      {
+        path: ['label'],
+        message: `${args.label} has not ended yet (its last day is ${ends}): a quarter closes once its updates are in.`,
+      },
+    ]) as ServiceResult<never>;
+  }
   const expectedVersion = args.expectedVersion ?? null;
   const note = cleanNote(args.note);
   try {

@@ -1,7 +1,7 @@
 // The quarterly cycle as offices run it: a quarter's updates are written after it ends and count
 // towards its report, which is a draft until an administrator closes the quarter; closing (in
 // order) stores the report byte for byte, chained to the one before, so a rewrite shows.
-import { buildMonitoringReport } from '@plan-tracker/domain';
+import { buildMonitoringReport, quarterOf, todayInPlanTimeZone } from '@plan-tracker/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addProgressUpdate,
@@ -108,6 +108,13 @@ describe('the quarterly cycle', () => {
   });
 
   it('closes quarters in order, storing each plan’s report, final, byte for byte', async () => {
+    const current = quarterOf(todayInPlanTimeZone()).label;
+    const early = await closeReportingPeriod(db.prisma, f.admin, {
+      label: current,
+      closeEarlier: true,
+    });
+    expect(early).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(JSON.stringify(early)).toContain(`${current} has not ended yet`);
     const outOfOrder = await closeReportingPeriod(db.prisma, f.admin, { label: '2021/22 Q2' });
     expect(outOfOrder).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(JSON.stringify(outOfOrder)).toContain('close 2021/22 Q1 first');
